@@ -1,0 +1,73 @@
+package org.srstudio.core.job;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The executor for one device: a single worker thread and a FIFO queue, because one model on one device at a
+ * time is both the fastest and the only memory-safe schedule for large models.
+ */
+public final class DeviceJobExecutor implements JobExecutor {
+    private final JobLifecycle lifecycle;
+    private final ExecutorService worker;
+    private final java.util.Set<JobHandle> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public DeviceJobExecutor(String device, JobRunner runner) {
+        this.lifecycle = new JobLifecycle(runner, device, System::nanoTime);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "srstudio-" + device + "-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public JobHandle submit(UpscaleRequest request) {
+        JobHandle handle = lifecycle.enqueue(request);
+        live.add(handle);
+        try {
+            worker.execute(() -> {
+                try {
+                    lifecycle.run(handle);
+                } finally {
+                    live.remove(handle);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            live.remove(handle);
+            lifecycle.cancelBeforeStart(handle);
+        }
+        return handle;
+    }
+
+    @Override
+    public void addListener(JobListener listener) {
+        lifecycle.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(JobListener listener) {
+        lifecycle.removeListener(listener);
+    }
+
+    @Override
+    public String device() {
+        return lifecycle.device();
+    }
+
+    @Override
+    public void close() {
+        live.forEach(JobHandle::cancel);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
