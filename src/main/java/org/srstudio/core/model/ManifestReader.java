@@ -1,20 +1,17 @@
 package org.srstudio.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.srstudio.core.Json;
 import org.srstudio.core.StudioException;
 
 /** Reads and writes {@code model.json} with one sentence for every way a manifest can be wrong. */
 public final class ManifestReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private ManifestReader() {
     }
@@ -47,10 +44,6 @@ public final class ManifestReader {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         MAPPER.writeValue(tmp.toFile(), manifest);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     private static String stripPeriod(String s) {

@@ -1,0 +1,46 @@
+package org.srstudio.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.srstudio.cli.SrStudioCommand;
+import org.srstudio.core.StudioServices;
+import org.srstudio.core.image.ImageDecoder;
+import org.srstudio.ui.StudioLauncher;
+
+/**
+ * The one entry point: a sub-command runs the CLI; nothing, or only files and folders, opens the studio window
+ * with those inputs loaded (which is also how "Open with SR Studio" reaches it). It does not extend
+ * {@code Application}, so JavaFX may live on the class path.
+ */
+public final class Main {
+    private static final Set<String> GUI_FLAGS = Set.of("--gui");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (opensWindow(args)) {
+            StudioServices services = Studio.create(StudioPaths.fromEnvironment(), ImageDecoder.DEFAULT_MAX_PIXELS);
+            List<Path> inputs = Arrays.stream(args).filter(a -> !GUI_FLAGS.contains(a)).map(Path::of).toList();
+            StudioLauncher.launch(services, inputs);
+            return;
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        StudioPaths paths = StudioPaths.fromEnvironment();
+        int code = SrStudioCommand.commandLine(maxPixels -> Studio.create(paths, maxPixels), out, err).execute(args);
+        System.exit(code);
+    }
+
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        return Arrays.stream(args).allMatch(a -> GUI_FLAGS.contains(a) || (!a.startsWith("-") && Files.exists(Path.of(a))));
+    }
+}

@@ -1,0 +1,74 @@
+package org.srstudio.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: sub-commands for batch work; with no sub-command the launcher opens the GUI. */
+@Command(name = "srstudio", mixinStandardHelpOptions = true, versionProvider = SrStudioCommand.Version.class,
+        description = "SR Studio: compare image super-resolution models. Without a sub-command, opens the studio.",
+        subcommands = {UpscaleCommand.class, ModelsCommand.class})
+public final class SrStudioCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * A command line whose errors are one sentence on stderr and never a stack trace: usage mistakes exit 2,
+     * failed work exits 1.
+     */
+    public static CommandLine commandLine(ServicesFactory services, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SrStudioCommand(), new Factory(services));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine where = ex.getCommandLine();
+            where.getErr().println("srstudio: " + sentence(ex.getMessage()) + " Run '"
+                    + where.getCommandSpec().qualifiedName() + " --help' for usage.");
+            where.getErr().flush();
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, where, parseResult) -> {
+            where.getErr().println("srstudio: " + sentence(ex.getMessage() != null ? ex.getMessage()
+                    : "an unexpected " + ex.getClass().getSimpleName() + " occurred"));
+            where.getErr().flush();
+            return 1;
+        });
+        return cli;
+    }
+
+    static String sentence(String message) {
+        String m = message.strip();
+        if (m.isEmpty()) {
+            return "Something went wrong.";
+        }
+        m = Character.toUpperCase(m.charAt(0)) + m.substring(1);
+        return m.endsWith(".") || m.endsWith("?") || m.endsWith("!") ? m : m + ".";
+    }
+
+    /** Gives sub-commands the services factory through their constructors. */
+    private record Factory(ServicesFactory services) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (var constructor : cls.getDeclaredConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == ServicesFactory.class) {
+                    constructor.setAccessible(true);
+                    return cls.cast(constructor.newInstance(services));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SrStudioCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"SR Studio " + (v == null ? "dev" : v)};
+        }
+    }
+}
