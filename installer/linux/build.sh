@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds SR Studio's Linux app image and .deb (and .rpm where rpmbuild exists) with jpackage.
+# Called by `mvn -Pinstaller package` after the jar and target/lib exist; prints sizes and build time.
+set -euo pipefail
+VERSION="${1:?usage: build.sh VERSION}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+T="$ROOT/target"
+OUT="$T/installer"
+START=$(date +%s)
+JAVA_BIN="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin"
+APP_VERSION="${VERSION%%-*}"
+
+rm -rf "$OUT"
+mkdir -p "$OUT/input/lib" "$OUT/input/native" "$OUT/javafx" "$OUT/package"
+
+# Class path: everything but JavaFX (it goes into the runtime image) and the native jar (unpacked below).
+for jar in "$T"/lib/*.jar; do
+  name=$(basename "$jar")
+  case "$name" in
+    javafx-*-linux.jar) cp "$jar" "$OUT/javafx/" ;;
+    javafx-*) ;;
+    pytorch-native-cpu-*) ;;
+    *) cp "$jar" "$OUT/input/lib/" ;;
+  esac
+done
+cp "$T/srstudio.jar" "$OUT/input/"
+
+# libtorch (CPU) and DJL's JNI library, side by side, as PYTORCH_LIBRARY_PATH expects.
+(cd "$OUT" && "$JAVA_BIN/jar" xf "$(ls "$T"/lib/pytorch-native-cpu-*.jar)" native/lib)
+mv "$OUT"/native/lib/* "$OUT/input/native/" && rm -rf "$OUT/native"
+(cd "$OUT" && "$JAVA_BIN/jar" xf "$(ls "$T"/lib/pytorch-jni-*.jar)" jnilib/linux-x86_64/cpu/libdjl_torch.so)
+mv "$OUT/jnilib/linux-x86_64/cpu/libdjl_torch.so" "$OUT/input/native/" && rm -rf "$OUT/jnilib"
+
+# Default models (only complete folders) and themes.
+mkdir -p "$OUT/input/models"
+for m in "$ROOT"/models/*/; do
+  [ -f "$m/model.json" ] && cp -r "$m" "$OUT/input/models/"
+done
+[ -d "$ROOT/themes" ] && cp -r "$ROOT/themes" "$OUT/input/themes"
+
+# A runtime with the JDK modules the app uses and JavaFX, whose native libraries go into the image's lib/
+# so that JavaFX loads them from there rather than unpacking them into the user's home.
+MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
+"$JAVA_BIN/jlink" --module-path "$OUT/javafx" --add-modules "$MODULES" --strip-debug --no-header-files \
+  --no-man-pages --compress=2 --output "$OUT/runtime"
+for jar in "$OUT"/javafx/javafx-graphics-*-linux.jar; do
+  (cd "$OUT/runtime/lib" && "$JAVA_BIN/jar" xf "$jar" && rm -rf META-INF com javafx module-info.class)
+done
+
+mapfile -t OPTIONS < <(grep -v '^#' "$ROOT/installer/launcher.options" | sed '/^\s*$/d')
+JAVA_OPTIONS=()
+for o in "${OPTIONS[@]}"; do JAVA_OPTIONS+=(--java-options "$o"); done
+
+COMMON=(--name srstudio --app-version "$APP_VERSION" --vendor "SR Studio developers"
+  --description "Compare image super-resolution models side by side")
+"$JAVA_BIN/jpackage" --type app-image "${COMMON[@]}" --input "$OUT/input" --main-jar srstudio.jar \
+  --main-class org.srstudio.app.Main --runtime-image "$OUT/runtime" --icon "$ROOT/assets/icon.png" \
+  "${JAVA_OPTIONS[@]}" --dest "$OUT/image"
+
+types=(deb)
+command -v rpmbuild >/dev/null 2>&1 && types+=(rpm)
+for type in "${types[@]}"; do
+  "$JAVA_BIN/jpackage" --type "$type" "${COMMON[@]}" --app-image "$OUT/image/srstudio" --dest "$OUT/package" \
+    --icon "$ROOT/assets/icon.png" --license-file "$ROOT/LICENSE" --linux-shortcut --linux-menu-group "Graphics" \
+    --linux-app-category graphics --linux-deb-maintainer "srstudio@users.noreply.github.com" \
+    --file-associations "$ROOT/installer/linux/assoc-png.properties" \
+    --file-associations "$ROOT/installer/linux/assoc-jpeg.properties" \
+    --file-associations "$ROOT/installer/linux/assoc-webp.properties"
+done
+
+END=$(date +%s)
+echo "App image: $OUT/image/srstudio ($(du -sh "$OUT/image/srstudio" | cut -f1))"
+for f in "$OUT"/package/*; do
+  echo "Package: $f ($(du -h "$f" | cut -f1), $(stat -c %s "$f") bytes)"
+done
+echo "Installer build time: $((END - START)) s"
