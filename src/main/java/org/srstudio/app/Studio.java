@@ -17,7 +17,7 @@ public final class Studio {
     }
 
     public static StudioServices create(StudioPaths paths, long maxPixels) {
-        ModelRegistry registry = new ModelRegistry(paths.modelsDir(), loaders(), ClassicalModels.manifests(),
+        ModelRegistry registry = new ModelRegistry(paths.modelDirs(), loaders(), ClassicalModels.manifests(),
                 ModelCatalogue.cards());
         ImageDecoder decoder = new ImageDecoder(maxPixels);
         ResultStore store = new ResultStore(paths.resultsDir());

@@ -17,6 +17,15 @@ public record StudioPaths(Path modelsDir, Path dataDir) {
         return new StudioPaths(models.toAbsolutePath().normalize(), data.toAbsolutePath().normalize());
     }
 
+    /**
+     * Folders the registry scans: the models folder, preceded by the user's own one in the data folder when
+     * the models folder is not writable (an installed app's bundled models).
+     */
+    public java.util.List<Path> modelDirs() {
+        boolean writable = !java.nio.file.Files.exists(modelsDir) || java.nio.file.Files.isWritable(modelsDir);
+        return writable ? java.util.List.of(modelsDir) : java.util.List.of(dataDir.resolve("models"), modelsDir);
+    }
+
     public Path resultsDir() {
         return dataDir.resolve("results");
     }

@@ -23,7 +23,7 @@ public final class ModelRegistry {
     public static final String MANIFEST = "model.json";
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
-    private final Path modelsDir;
+    private final List<Path> modelDirs;
     private final List<ModelLoader> loaders;
     private final List<ModelManifest> builtins;
     private final List<ModelManifest> catalogue;
@@ -36,15 +36,32 @@ public final class ModelRegistry {
      */
     public ModelRegistry(Path modelsDir, List<ModelLoader> loaders, List<ModelManifest> builtins,
                          List<ModelManifest> catalogue) {
-        this.modelsDir = modelsDir;
+        this(List.of(modelsDir), loaders, builtins, catalogue);
+    }
+
+    /**
+     * @param modelDirs folders scanned in order, the first being where users put models (an installed app's
+     *                  bundled models sit read-only in a later one); an id found twice keeps its first folder
+     */
+    public ModelRegistry(List<Path> modelDirs, List<ModelLoader> loaders, List<ModelManifest> builtins,
+                         List<ModelManifest> catalogue) {
+        if (modelDirs.isEmpty()) {
+            throw new IllegalArgumentException("At least one models folder is needed");
+        }
+        this.modelDirs = List.copyOf(modelDirs);
         this.loaders = List.copyOf(loaders);
         this.builtins = List.copyOf(builtins);
         this.catalogue = List.copyOf(catalogue);
         refresh();
     }
 
+    /** The folder where users put models. */
     public Path modelsDir() {
-        return modelsDir;
+        return modelDirs.get(0);
+    }
+
+    public List<Path> modelDirs() {
+        return modelDirs;
     }
 
     /** Rescans the models folder; call after a fetch or when the user dropped files in. */
@@ -53,24 +70,31 @@ public final class ModelRegistry {
         for (ModelManifest m : builtins) {
             found.put(m.id(), new ModelEntry(m, Optional.empty(), ModelStatus.INSTALLED, ""));
         }
-        if (Files.isDirectory(modelsDir)) {
-            try (Stream<Path> children = Files.list(modelsDir)) {
-                for (Path child : children.sorted().toList()) {
-                    scan(child).ifPresent(e -> {
-                        if (found.putIfAbsent(e.id(), e) != null) {
-                            LOG.warn("Model id {} appears twice; keeping the first, ignoring {}", e.id(), child);
-                        }
-                    });
-                }
-            } catch (IOException e) {
-                LOG.warn("Cannot list the models folder {}", modelsDir, e);
-            }
+        for (Path dir : modelDirs) {
+            scanFolder(dir, found);
         }
         for (ModelManifest m : catalogue) {
             found.putIfAbsent(m.id(), new ModelEntry(m, Optional.empty(), ModelStatus.NOT_INSTALLED,
-                    m.install() == null ? "Put its files in " + modelsDir.resolve(m.id()) + "." : m.install()));
+                    m.install() == null ? "Put its files in " + modelsDir().resolve(m.id()) + "." : m.install()));
         }
         entries = Map.copyOf(found);
+    }
+
+    private void scanFolder(Path dir, Map<String, ModelEntry> found) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.sorted().toList()) {
+                scan(child).ifPresent(e -> {
+                    if (found.putIfAbsent(e.id(), e) != null) {
+                        LOG.info("Model id {} appears twice; keeping the first, ignoring {}", e.id(), child);
+                    }
+                });
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot list the models folder {}", dir, e);
+        }
     }
 
     public List<ModelEntry> list() {

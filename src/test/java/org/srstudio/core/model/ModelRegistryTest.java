@@ -138,4 +138,19 @@ class ModelRegistryTest {
         var registry = new ModelRegistry(models, List.of(), List.of(), List.of());
         assertThatThrownBy(() -> registry.open("nope")).hasMessage("Unknown model 'nope'; run 'srstudio models' to list the models.");
     }
+
+    @Test
+    void userFolderComesFirstAndBundledModelsStillAppear(@TempDir Path bundled) throws Exception {
+        writeModel("net", manifest("net", "ncnn"), "net.param", "net.bin");
+        Path other = Files.createDirectories(bundled.resolve("other"));
+        Files.writeString(other.resolve("model.json"), manifest("other", "ncnn"));
+        Files.writeString(other.resolve("net.param"), "w");
+        Files.writeString(other.resolve("net.bin"), "w");
+
+        var registry = new ModelRegistry(List.of(models, bundled), List.of(FAKE_NCNN), List.of(), List.of());
+
+        assertThat(registry.modelsDir()).isEqualTo(models);
+        assertThat(registry.find("net")).isPresent();
+        assertThat(registry.find("other").orElseThrow().folder()).contains(other);
+    }
 }
