@@ -142,13 +142,13 @@ public final class BufferedImages {
         for (int b = 0; b < cm.getNumComponents(); b++) {
             FloatImage target = b < colorBands ? color : alpha;
             int plane = b < colorBands ? color.planeOffset(b) : 0;
-            float scale = floats ? 1f : 1f / ((1 << cm.getComponentSize(b)) - 1);
+            float max = floats ? 1f : (1 << cm.getComponentSize(b)) - 1;
             for (int y = 0; y < h; y++) {
                 raster.getSamples(0, y, w, 1, b, row);
                 float[] data = target.data();
                 int base = plane + y * w;
                 for (int x = 0; x < w; x++) {
-                    data[base + x] = row[x] * scale;
+                    data[base + x] = row[x] / max;
                 }
             }
         }
