@@ -9,7 +9,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -35,11 +37,12 @@ import org.slf4j.LoggerFactory;
  * write never leaves a partial file, and stores text metadata in the file (PNG tEXt/iTXt chunks).
  *
  * <p>JPEG is written at quality 95 with 8 bits and without alpha (the alpha plane is dropped, not composited).
- * TIFF keeps 8 or 16 bits and alpha, LZW-compressed; it carries no text metadata.
+ * TIFF keeps 8 or 16 bits and alpha, LZW-compressed by the JDK's writer; it carries no text metadata.
  */
 public final class ImageEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(ImageEncoder.class);
     static final float JPEG_QUALITY = 0.95f;
+    private static final String JDK_TIFF_WRITER = "com.sun.imageio.plugins.tiff.";
 
     private final UnaryOperator<OutputStream> streamDecorator;
 
@@ -165,12 +168,17 @@ public final class ImageEncoder {
             case JPEG -> "jpeg";
             case TIFF -> "tiff";
         };
-        ImageTypeSpecifier type = new ImageTypeSpecifier(image);
-        Iterator<ImageWriter> writers = ImageIO.getImageWriters(type, formatName);
-        if (!writers.hasNext()) {
+        List<ImageWriter> writers = new ArrayList<>();
+        ImageIO.getImageWriters(new ImageTypeSpecifier(image), formatName).forEachRemaining(writers::add);
+        if (writers.isEmpty()) {
             throw new IOException("no " + format + " writer accepts this image layout");
         }
-        return writers.next();
+        // For TIFF, the JDK's own writer: TwelveMonkeys' cannot write 16-bit interleaved samples.
+        ImageWriter chosen = writers.stream()
+                .filter(w -> format != OutputFormat.TIFF || w.getClass().getName().startsWith(JDK_TIFF_WRITER))
+                .findFirst().orElse(writers.get(0));
+        writers.stream().filter(w -> w != chosen).forEach(ImageWriter::dispose);
+        return chosen;
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
@@ -182,7 +190,12 @@ public final class ImageEncoder {
         }
     }
 
-    private static String reason(Throwable e) {
+    private static String reason(Throwable thrown) {
+        // ImageIO wraps the useful cause ("No space left on device") in a generic "I/O error writing PNG file!".
+        Throwable e = thrown;
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
