@@ -86,7 +86,7 @@ public final class ImageDecoder {
                 if (soundsTruncated(w)) {
                     throw truncated(name);
                 }
-                LOG.debug("{}: decoder warning: {}", file, w);
+                LOG.warn("{}: decoder warning: {}", file, w);
             }
             Map<String, String> metadata = new LinkedHashMap<>();
             if (header.info.format().equals("PNG")) {
