@@ -104,9 +104,9 @@ class UpscaleCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "missing file, missing.png, '', does not exist",
-            "corrupt image, corrupt.png, corrupt, photo",
+            "corrupt image, corrupt.png, corrupt, corrupt.png is not an image",
             "truncated image, truncated.png, truncated, truncated",
-            "unsupported format, notes.txt, text, ",
+            "unsupported format, notes.txt, text, notes.txt",
             "over the pixel budget, big.png, big, limit",
             "unknown model, good.png, unknown-model, Unknown model",
     })
