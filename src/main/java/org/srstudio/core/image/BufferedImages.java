@@ -19,7 +19,9 @@ import java.util.Optional;
  * through {@code getRGB}, because Java2D treats gray images as linear and would gamma-shift them.
  *
  * <p>Palette images become gray when every palette entry is gray (1-bit and gray-ramp PNGs, gray GIFs) and RGB
- * otherwise; a palette with transparent entries yields an alpha plane. Going to 8 bits clamps to [0, 1], scales
+ * otherwise; a palette with transparent entries yields an alpha plane. RGB samples in an embedded ICC colour space
+ * are taken as they are, as the OpenCV- and PIL-based super-resolution tools do; CMYK and other colour spaces are
+ * converted to sRGB through Java2D. Going to 8 bits clamps to [0, 1], scales
  * by 255 and rounds half to even ({@link Math#rint}), the convention of the Real-ESRGAN reference code.
  */
 public final class BufferedImages {

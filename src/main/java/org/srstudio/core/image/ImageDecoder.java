@@ -2,6 +2,7 @@ package org.srstudio.core.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +81,7 @@ public final class ImageDecoder {
                 throw failure(name, e, "its pixel data");
             } catch (OutOfMemoryError e) {
                 throw new StudioException(name + " is " + sizeText(header.info.width(), header.info.height())
-                        + ", too large to decode in the memory available; lower --max-pixels or give Java more memory.");
+                        + ", too large to decode in the memory available; give Java more memory (-Xmx) or use a smaller image.");
             }
             for (String w : warnings) {
                 if (soundsTruncated(w)) {
@@ -96,7 +97,7 @@ public final class ImageDecoder {
                     LOG.debug("{}: PNG text chunks unreadable: {}", file, e.toString());
                 }
             }
-            if (pixels.getColorModel() instanceof java.awt.image.IndexColorModel) {
+            if (pixels.getColorModel() instanceof IndexColorModel) {
                 metadata.put("palette", "true");
             }
             if (header.orientation != ExifOrientation.NORMAL) {
@@ -176,7 +177,7 @@ public final class ImageDecoder {
         }
     }
 
-    private static ImageReader readerFor(ImageInputStream stream) throws StudioException {
+    private static ImageReader readerFor(ImageInputStream stream) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
         ImageReader chosen = null;
         while (readers.hasNext()) {

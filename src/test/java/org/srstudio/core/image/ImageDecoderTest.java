@@ -62,6 +62,15 @@ class ImageDecoderTest {
     }
 
     @Test
+    void unreadableFileGivesSentence() throws Exception {
+        Path file = TestImages.write(noise(4, 4), "png", dir.resolve("secret.png"));
+        Files.setPosixFilePermissions(file, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file),
+                "running as root, which reads any file: permission test skipped");
+        assertRefused(file, "cannot be read", "permission denied");
+    }
+
+    @Test
     void emptyFileGivesSentence() throws Exception {
         assertRefused(Files.createFile(dir.resolve("empty.jpg")), "empty");
     }

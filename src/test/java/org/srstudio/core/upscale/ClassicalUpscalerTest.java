@@ -85,6 +85,22 @@ class ClassicalUpscalerTest {
         assertThat(green.data()).isEqualTo(all.plane(1).data());
     }
 
+    @ParameterizedTest
+    @EnumSource(ClassicalMethod.class)
+    void flatImagesStayFlatDownToOnePixel(ClassicalMethod method) throws Exception {
+        for (int[] size : new int[][] {{1, 1}, {1, 5}, {6, 1}, {3, 2}}) {
+            float[] data = new float[size[0] * size[1]];
+            java.util.Arrays.fill(data, 0.375f);
+            FloatImage out = upscale(method, 2, new FloatImage(size[0], size[1], 1, data), 8);
+
+            assertThat(out.width()).isEqualTo(size[0] * 8);
+            assertThat(out.height()).isEqualTo(size[1] * 8);
+            for (float v : out.data()) {
+                assertThat(v).isCloseTo(0.375f, org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
     @Test
     void bicubicKeepsOvershootBeyondTheUnitRange() throws Exception {
         float[] step = new float[16];
