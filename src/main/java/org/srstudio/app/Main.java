@@ -37,9 +37,13 @@ public final class Main {
         System.exit(code);
     }
 
+    /** Sub-command names win over files of the same name (the checkout has a models/ folder). */
     static boolean opensWindow(String[] args) {
         if (args.length == 0) {
             return true;
+        }
+        if (SrStudioCommand.subcommandNames().contains(args[0])) {
+            return false;
         }
         return Arrays.stream(args).allMatch(a -> GUI_FLAGS.contains(a) || (!a.startsWith("-") && Files.exists(Path.of(a))));
     }

@@ -45,13 +45,24 @@ final class ModelsCommand implements Callable<Integer> {
                 out.printf("%-30s %-22s %-8s %-14s %s%n", "ID", "FAMILY", "SCALES", "STATUS", "NOTE");
                 for (ModelEntry e : entries) {
                     out.printf("%-30s %-22s %-8s %-14s %s%n", e.id(), e.manifest().family().displayName(),
-                            e.manifest().scales().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                            scalesText(e.manifest().scales()),
                             e.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), e.note());
                 }
             }
             out.flush();
             return 0;
         }
+    }
+
+    /** "4", "2,4" or "2-8" for a run of consecutive scales. */
+    static String scalesText(List<Integer> scales) {
+        List<Integer> sorted = scales.stream().sorted().toList();
+        int first = sorted.get(0);
+        int last = sorted.get(sorted.size() - 1);
+        if (sorted.size() > 2 && last - first == sorted.size() - 1) {
+            return first + "-" + last;
+        }
+        return sorted.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static ObjectNode toJson(List<ModelEntry> entries, String device, StudioServices services) {

@@ -5,12 +5,11 @@ import java.time.Duration;
 import org.srstudio.core.job.JobEvent;
 import org.srstudio.core.job.JobListener;
 
-/** Prints job progress to stderr, at most one line per 5 % or per second, so logs stay readable. */
+/** Prints job progress to stderr, at most one line a second, so fast jobs stay quiet and logs readable. */
 final class ProgressPrinter implements JobListener {
     private final PrintWriter err;
     private volatile String label = "";
-    private long lastPrintNanos;
-    private int lastPercent = -100;
+    private long lastPrintNanos = System.nanoTime();
 
     ProgressPrinter(PrintWriter err) {
         this.err = err;
@@ -18,8 +17,7 @@ final class ProgressPrinter implements JobListener {
 
     void label(String label) {
         this.label = label;
-        lastPercent = -100;
-        lastPrintNanos = 0;
+        lastPrintNanos = System.nanoTime();
     }
 
     @Override
@@ -27,10 +25,9 @@ final class ProgressPrinter implements JobListener {
         if (event instanceof JobEvent.Progress p) {
             int percent = (int) Math.round(p.fraction() * 100);
             long now = System.nanoTime();
-            if (percent - lastPercent < 5 && now - lastPrintNanos < 1_000_000_000L && percent < 100) {
+            if (now - lastPrintNanos < 1_000_000_000L) {
                 return;
             }
-            lastPercent = percent;
             lastPrintNanos = now;
             StringBuilder line = new StringBuilder(label).append(": ");
             if (p.steps() > 0) {

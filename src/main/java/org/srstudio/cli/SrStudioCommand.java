@@ -41,6 +41,12 @@ public final class SrStudioCommand implements Runnable {
         return cli;
     }
 
+    /** The names the root command dispatches on. */
+    public static java.util.Set<String> subcommandNames() {
+        return java.util.Arrays.stream(SrStudioCommand.class.getAnnotation(Command.class).subcommands())
+                .map(c -> c.getAnnotation(Command.class).name()).collect(java.util.stream.Collectors.toSet());
+    }
+
     static String sentence(String message) {
         String m = message.strip();
         if (m.isEmpty()) {
