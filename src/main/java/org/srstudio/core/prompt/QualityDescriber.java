@@ -34,6 +34,8 @@ public final class QualityDescriber {
     static final int MAX_MEASURED_SIDE = 1024;
     /** Grey levels per pixel (Sobel, normalised) from which a pixel counts as lying on an edge. */
     static final double EDGE_GRADIENT = 2.0;
+    /** The edge spread reported for edges whose second derivative cannot be told from noise. */
+    static final double MAX_EDGE_SPREAD = 5.0;
     /** Steps larger than this are edges of the content, not the small jumps a codec leaves at block borders. */
     static final double MAX_BLOCK_STEP = 20.0;
 
@@ -352,8 +354,11 @@ public final class QualityDescriber {
         double lapSquares = 0;
         long count = 0;
         long edgePixels = 0;
-        // Only pixels on edges count for the spread: smooth shading, whose 8-bit steps look like fine detail, is left out.
-        double threshold = Math.max(EDGE_GRADIENT, 1.5 * noiseSigma);
+        // Only pixels on edges count for the spread: smooth shading, whose 8-bit steps look like fine detail, is left
+        // out. Edges are found on a 3×3 box-smoothed copy, where white noise of σ gives Sobel components of 0.17σ, so
+        // a threshold of 0.6σ lets almost no noise-only pixel through.
+        double[] s = boxSmoothed(y, w, h);
+        double threshold = Math.max(EDGE_GRADIENT, 0.6 * noiseSigma);
         for (int r = 1; r < h - 1; r++) {
             for (int c = 1; c < w - 1; c++) {
                 int i = r * w + c;
@@ -361,8 +366,8 @@ public final class QualityDescriber {
                 lapSum += lap;
                 lapSquares += lap * lap;
                 count++;
-                double sx = (y[i - w + 1] + 2 * y[i + 1] + y[i + w + 1] - y[i - w - 1] - 2 * y[i - 1] - y[i + w - 1]) / 8;
-                double sy = (y[i + w - 1] + 2 * y[i + w] + y[i + w + 1] - y[i - w - 1] - 2 * y[i - w] - y[i - w + 1]) / 8;
+                double sx = (s[i - w + 1] + 2 * s[i + 1] + s[i + w + 1] - s[i - w - 1] - 2 * s[i - 1] - s[i + w - 1]) / 8;
+                double sy = (s[i + w - 1] + 2 * s[i + w] + s[i + w + 1] - s[i - w - 1] - 2 * s[i - w] - s[i - w + 1]) / 8;
                 if (sx * sx + sy * sy < threshold * threshold) {
                     continue;
                 }
@@ -382,10 +387,30 @@ public final class QualityDescriber {
         double noiseVar = noiseSigma * noiseSigma;
         double g = gradient / edgePixels - 4 * noiseVar;
         double l = laplacian / edgePixels - 20 * noiseVar;
-        if (g <= 1e-9 || l <= 1e-9) {
+        if (g <= 1e-9) {
             return new double[] {lapVariance, Double.NaN};
         }
-        return new double[] {lapVariance, Math.sqrt(g / (2 * l))};
+        // Edges so soft that their curvature drowns in the noise: as blurry as the measure reads.
+        double floor = g / (2 * MAX_EDGE_SPREAD * MAX_EDGE_SPREAD);
+        return new double[] {lapVariance, Math.sqrt(g / (2 * Math.max(l, floor)))};
+    }
+
+    /** 3×3 mean, edges clamped. */
+    private static double[] boxSmoothed(double[] y, int w, int h) {
+        double[] out = new double[y.length];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                double sum = 0;
+                for (int dr = -1; dr <= 1; dr++) {
+                    int rr = Math.max(0, Math.min(h - 1, r + dr));
+                    for (int dc = -1; dc <= 1; dc++) {
+                        sum += y[rr * w + Math.max(0, Math.min(w - 1, c + dc))];
+                    }
+                }
+                out[r * w + c] = sum / 9;
+            }
+        }
+        return out;
     }
 
     /**

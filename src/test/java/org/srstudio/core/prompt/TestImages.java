@@ -44,8 +44,8 @@ final class TestImages {
                 double dx = x - width * 0.35;
                 double dy = y - height * 0.45;
                 if (dx * dx + dy * dy < (width * 0.2) * (width * 0.2)) {
-                    r = 0.85;
-                    g = 0.3;
+                    r = 0.95;
+                    g = 0.85;
                     b = 0.2;
                 }
                 double ex = x - width * 0.7;
