@@ -37,6 +37,10 @@ abstract class HttpVisionClient implements VisionLanguageClient {
     /** Tokens asked for: XPSR's LLaVA call stops at 200 tokens including the prompt. */
     static final int MAX_TOKENS = 256;
     private static final int MAX_ERROR_CHARS = 200;
+    /** An error body longer than this is not read to its end. */
+    private static final int MAX_ERROR_BODY_CHARS = 16_000;
+    /** Bounds a stream of empty pieces that would never grow the answer. */
+    static final int MAX_LINES = 100_000;
 
     protected final PromptSettings settings;
     private final HttpClient http;
@@ -74,8 +78,11 @@ abstract class HttpVisionClient implements VisionLanguageClient {
         /** @throws StudioException when a line says the server failed or is not in the protocol's format */
         void line(String line, Consumer<String> onToken) throws StudioException;
 
-        /** @return the whole answer, once the body has ended */
+        /** @return the whole answer, once the body has ended or {@link #complete()} says it is over */
         String finish(Consumer<String> onToken) throws StudioException;
+
+        /** Whether the server has said its answer is over (a done line or {@code [DONE]}), body ended or not. */
+        boolean complete();
     }
 
     String endpointText() {
@@ -134,6 +141,7 @@ abstract class HttpVisionClient implements VisionLanguageClient {
         StringBuilder errorBody = new StringBuilder();
         long timeoutNanos = settings.readTimeout().toNanos();
         long lastProgress = System.nanoTime();
+        long lineCount = 0;
         while (true) {
             if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("The description was cancelled.");
@@ -156,10 +164,19 @@ abstract class HttpVisionClient implements VisionLanguageClient {
             }
             lastProgress = System.nanoTime();
             if (event instanceof String line) {
+                if (++lineCount > MAX_LINES) {
+                    throw tooLong();
+                }
                 if (lines.status == 200) {
                     parser.line(line, onToken);
-                } else if (errorBody.length() < MAX_ANSWER_CHARS) {
+                    if (parser.complete()) {
+                        // Some servers keep the connection open after the last event; the answer is whole anyway.
+                        return parser.finish(onToken);
+                    }
+                } else if (errorBody.length() < MAX_ERROR_BODY_CHARS) {
                     errorBody.append(line).append('\n');
+                } else {
+                    throw new StudioException(statusSentence(lines.status, errorBody.toString(), model));
                 }
             } else if (event == LineQueue.END) {
                 if (lines.status == 200) {
@@ -283,8 +300,8 @@ abstract class HttpVisionClient implements VisionLanguageClient {
     }
 
     StudioException tooLong() {
-        return new StudioException("The vision-language server at " + endpointText() + " sent more than "
-                + MAX_ANSWER_CHARS + " characters, far more than a prompt can use, so the answer was dropped.");
+        return new StudioException("The vision-language server at " + endpointText()
+                + " sent far more than a prompt can use, so the answer was dropped.");
     }
 
     StudioException serverStopped(String text) {

@@ -120,6 +120,11 @@ public final class OllamaClient extends HttpVisionClient {
             }
 
             @Override
+            public boolean complete() {
+                return done && unparsed.length() == 0;
+            }
+
+            @Override
             public String finish(Consumer<String> onToken) throws StudioException {
                 if (unparsed.length() > 0) {
                     JsonNode whole = recognised ? null : parseOrNull(unparsed.toString());

@@ -141,6 +141,11 @@ public final class OpenAiCompatibleClient extends HttpVisionClient {
             }
 
             @Override
+            public boolean complete() {
+                return done;
+            }
+
+            @Override
             public String finish(Consumer<String> onToken) throws StudioException {
                 if (!sawEvents) {
                     JsonNode whole = parseOrNull(unparsed.toString());

@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ public final class PromptService implements AutoCloseable {
 
     private final Function<PromptSettings, VisionLanguageClient> clients;
     private final ExecutorService executor;
+    private VisionLanguageClient lastClient;
 
     public PromptService() {
         this(VisionLanguageClient::create);
@@ -54,7 +56,7 @@ public final class PromptService implements AutoCloseable {
         PromptListener heard = listener == null ? PromptListener.NONE : listener;
         CancelSignal cancel = new CancelSignal();
         CompletableFuture<PromptPair> result = new CompletableFuture<>();
-        executor.execute(() -> run(lrImage, settings, heard, cancel, result));
+        submit(() -> run(lrImage, settings, heard, cancel, result), result);
         return new PromptJob(result, cancel);
     }
 
@@ -66,15 +68,16 @@ public final class PromptService implements AutoCloseable {
         PromptListener heard = listener == null ? PromptListener.NONE : listener;
         CancelSignal cancel = new CancelSignal();
         CompletableFuture<PromptPair> result = new CompletableFuture<>();
-        executor.execute(() -> {
+        submit(() -> {
             try {
                 PromptImage image = PromptImage.of(lrImage, settings.maxImageSide());
-                VisionLanguageClient client = clients.apply(settings);
-                result.complete(base.with(kind, ask(client, image, settings, kind, heard, cancel)));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
+                result.complete(base.with(kind, ask(client(settings), image, settings, kind, heard, cancel)));
+            } catch (CancellationException e) {
+                result.cancel(false);
+            } catch (StudioException | RuntimeException e) {
+                result.completeExceptionally(e);
             }
-        });
+        }, result);
         return new PromptJob(result, cancel);
     }
 
@@ -88,7 +91,7 @@ public final class PromptService implements AutoCloseable {
                      CompletableFuture<PromptPair> result) {
         try {
             PromptImage image = PromptImage.of(lrImage, settings.maxImageSide());
-            VisionLanguageClient client = clients.apply(settings);
+            VisionLanguageClient client = client(settings);
             String high = ask(client, image, settings, PromptKind.HIGH_LEVEL, listener, cancel);
             String low = ask(client, image, settings, PromptKind.LOW_LEVEL, listener, cancel);
             result.complete(new PromptPair(high, low));
@@ -101,6 +104,22 @@ public final class PromptService implements AutoCloseable {
             LOG.warn("Describing the image failed unexpectedly", e);
             result.completeExceptionally(e);
         }
+    }
+
+    private void submit(Runnable task, CompletableFuture<?> result) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new StudioException("The prompt service has been closed."));
+        }
+    }
+
+    /** One client (and so one HTTP connection pool) per settings, reused while the settings stay the same. */
+    private synchronized VisionLanguageClient client(PromptSettings settings) {
+        if (lastClient == null || !lastClient.settings().equals(settings)) {
+            lastClient = clients.apply(settings);
+        }
+        return lastClient;
     }
 
     private static String ask(VisionLanguageClient client, PromptImage image, PromptSettings settings, PromptKind kind,

@@ -147,4 +147,14 @@ class PromptServiceTest {
 
         assertThat(text).contains("heavy noise").contains("Overall, the quality of this image is");
     }
+    @Test
+    void closedServiceFailsNewJobsWithASentence() {
+        service.close();
+
+        PromptJob job = service.describe(TestImages.scene(40, 30), settings(URI.create("http://127.0.0.1:9")), null);
+
+        assertThat(job.result()).isCompletedExceptionally();
+        assertThatThrownBy(() -> job.result().get(1, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(PromptJob.failureSentence(e)).isEqualTo("The prompt service has been closed."));
+    }
 }

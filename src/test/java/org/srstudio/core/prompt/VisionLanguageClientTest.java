@@ -336,4 +336,32 @@ class VisionLanguageClientTest {
 
         assertThat(e.getMessage()).contains("HTTP 401").contains("API key");
     }
+    @Test
+    void answerIsWholeAtTheDoneMarkerEvenIfTheConnectionStaysOpen() throws Exception {
+        server = new FakeVisionServer(FakeVisionServer.streamThenStall(FakeVisionServer.ollamaChunk("A cat.", false),
+                FakeVisionServer.ollamaChunk("", true)));
+        PromptSettings settings = ollama(server.base(), true).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        long start = System.nanoTime();
+
+        String answer = VisionLanguageClient.create(settings).describe(lrImage(), INSTRUCTION, "llava", null, new CancelSignal());
+
+        assertThat(answer).isEqualTo("A cat.");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000L);
+    }
+
+    @Test
+    void endlessStreamIsCutOff() throws Exception {
+        server = new FakeVisionServer((exchange, request, s) -> {
+            exchange.sendResponseHeaders(200, 0);
+            String chunk = "data: {\"choices\":[{\"delta\":{\"content\":\"" + "word ".repeat(200) + "\"}}]}\n";
+            for (int i = 0; i < 10_000; i++) {
+                FakeVisionServer.writeLine(exchange.getResponseBody(), chunk);
+            }
+        });
+
+        StudioException e = assertThrows(StudioException.class, () -> VisionLanguageClient.create(openAi(server.base(), true))
+                .describe(lrImage(), INSTRUCTION, "llava", null, new CancelSignal()));
+
+        assertThat(e.getMessage()).contains("far more than a prompt can use");
+    }
 }
