@@ -84,7 +84,15 @@ public final class PromptService implements AutoCloseable {
     /** The measurement-based low-level prompt, for when no vision-language server is at hand. */
     public CompletableFuture<String> describeQuality(FloatImage image, Map<String, Double> nrIqaScores) {
         Objects.requireNonNull(image, "image");
-        return CompletableFuture.supplyAsync(() -> QualityDescriber.describe(image, nrIqaScores), executor);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                result.complete(QualityDescriber.describe(image, nrIqaScores));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, result);
+        return result;
     }
 
     private void run(FloatImage lrImage, PromptSettings settings, PromptListener listener, CancelSignal cancel,
