@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import org.srstudio.core.StudioException;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.job.JobEvent;
@@ -17,6 +19,8 @@ import org.srstudio.core.job.OutputSettings;
 import org.srstudio.core.job.UpscaleRequest;
 import org.srstudio.core.model.ModelEntry;
 import org.srstudio.core.model.ModelStatus;
+import org.srstudio.core.prompt.PromptPair;
+import org.srstudio.core.prompt.XpsrPromptSidecars;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +61,13 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--negative-prompt", description = "Negative prompt (diffusion models).")
     String negativePrompt;
 
+    @Option(names = "--low-level-prompt", description = "Low-level (quality) prompt of dual-prompt models such as XPSR.")
+    String lowLevelPrompt;
+
+    @Option(names = "--prompt-dir", description = "Folder of XPSR prompt files (highlevel_prompt/<name>.txt, "
+            + "lowlevel_prompt_q/<name>.txt); each input uses the files named after it. --prompt and --low-level-prompt win.")
+    Path promptDir;
+
     @Option(names = "--seed", description = "Random seed; the same seed gives the same image.")
     Long seed;
 
@@ -84,10 +95,13 @@ final class UpscaleCommand implements Callable<Integer> {
         ModelParameters parameters;
         OutputSettings outputTemplate;
         try {
-            parameters = new ModelParameters(prompt, negativePrompt, guidance, steps, seed, tile, null);
+            parameters = new ModelParameters(prompt, negativePrompt, guidance, steps, seed, tile, null, lowLevelPrompt);
             outputTemplate = new OutputSettings(Path.of("."), nameTemplate, outputFormat);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (promptDir != null && !Files.isDirectory(promptDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--prompt-dir " + promptDir + " is not a folder");
         }
         List<InputCollector.Input> files = InputCollector.collect(inputs);
         if (files.isEmpty()) {
@@ -112,7 +126,15 @@ final class UpscaleCommand implements Callable<Integer> {
                 InputCollector.Input input = files.get(i);
                 String label = "[" + (i + 1) + "/" + files.size() + "] " + input.file();
                 progress.label(label);
-                UpscaleRequest request = new UpscaleRequest(input.file(), model, chosenScale, parameters,
+                ModelParameters inputParameters;
+                try {
+                    inputParameters = withSidecarPrompts(parameters, input.file());
+                } catch (StudioException e) {
+                    failures++;
+                    err.println("srstudio: " + SrStudioCommand.sentence(e.getMessage()));
+                    continue;
+                }
+                UpscaleRequest request = new UpscaleRequest(input.file(), model, chosenScale, inputParameters,
                         new OutputSettings(target(input), outputTemplate.nameTemplate(), outputFormat));
                 JobHandle handle = services.executor().submit(request);
                 JobEvent outcome = await(handle);
@@ -132,6 +154,25 @@ final class UpscaleCommand implements Callable<Integer> {
             }
             return failures == 0 ? 0 : 1;
         }
+    }
+
+    /** Prompts from XPSR sidecar files fill what the command line left open. */
+    private ModelParameters withSidecarPrompts(ModelParameters base, Path input) throws StudioException {
+        if (promptDir == null) {
+            return base;
+        }
+        Optional<PromptPair> pair = XpsrPromptSidecars.promptsFor(promptDir, input);
+        if (pair.isEmpty()) {
+            return base;
+        }
+        ModelParameters p = base;
+        if (prompt == null && !pair.get().highLevel().isBlank()) {
+            p = p.withPrompts(pair.get().highLevel(), p.negativePrompt());
+        }
+        if (lowLevelPrompt == null && !pair.get().lowLevel().isBlank()) {
+            p = p.withLowLevelPrompt(pair.get().lowLevel());
+        }
+        return p;
     }
 
     /** Results go to -o (mirroring folder structure for folder inputs) or next to the input. */

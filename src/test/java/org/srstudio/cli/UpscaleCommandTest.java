@@ -178,4 +178,32 @@ class UpscaleCommandTest {
         assertThat(run.errorLines()).isEqualTo(1);
         assertThat(run.err()).contains("Steps must be between 1 and 10000");
     }
+
+    @Test
+    void promptDirFillsBothPromptsFromXpsrSidecarsIntoTheProvenance() throws Exception {
+        Path input = png("cat.png", 8, 8);
+        Path prompts = dir.resolve("prompts");
+        Files.createDirectories(prompts.resolve("highlevel_prompt"));
+        Files.createDirectories(prompts.resolve("lowlevel_prompt_q"));
+        Files.writeString(prompts.resolve("highlevel_prompt/cat.txt"), "A grey cat on a sofa.\nsecond line ignored");
+        Files.writeString(prompts.resolve("lowlevel_prompt_q/cat.txt"), "The image is blurry and noisy.");
+
+        CliRun run = CliRun.run(models, data, "upscale", "-m", "nearest", "-s", "2", "--prompt-dir", prompts.toString(),
+                "-o", out.toString(), input.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode parameters = Json.mapper().readTree(ImageEncoder.readTextMetadata(out.resolve("cat_nearest_x2.png"))
+                .get(ResultStore.PROVENANCE_KEY)).get("parameters");
+        assertThat(parameters.get("prompt").asText()).isEqualTo("A grey cat on a sofa.");
+        assertThat(parameters.get("lowLevelPrompt").asText()).isEqualTo("The image is blurry and noisy.");
+    }
+
+    @Test
+    void promptDirThatIsNotAFolderIsAUsageError() throws Exception {
+        CliRun run = CliRun.run(models, data, "upscale", "-m", "nearest", "--prompt-dir", dir.resolve("nope").toString(),
+                png("a.png", 8, 8).toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).isEqualTo(1);
+    }
 }

@@ -4,11 +4,18 @@ package org.srstudio.core.job;
  * The knobs of one model run. A {@code null} field means "the model's default"; the model's manifest says which
  * knobs it reads and their ranges, so range checks against a manifest happen where the model is known.
  *
- * @param tileSize input-pixel tile side, or 0 for automatic tiling from the memory budget
+ * @param tileSize       input-pixel tile side, or 0 for automatic tiling from the memory budget
+ * @param lowLevelPrompt the second, quality-describing prompt of dual-prompt models (XPSR)
  */
 public record ModelParameters(String prompt, String negativePrompt, Double guidanceScale, Integer steps, Long seed,
-                              int tileSize, ColorFix colorFix) {
-    public static final ModelParameters DEFAULTS = new ModelParameters(null, null, null, null, null, 0, null);
+                              int tileSize, ColorFix colorFix, String lowLevelPrompt) {
+    public static final ModelParameters DEFAULTS = new ModelParameters(null, null, null, null, null, 0, null, null);
+
+    /** Parameters of single-prompt models. */
+    public ModelParameters(String prompt, String negativePrompt, Double guidanceScale, Integer steps, Long seed,
+                           int tileSize, ColorFix colorFix) {
+        this(prompt, negativePrompt, guidanceScale, steps, seed, tileSize, colorFix, null);
+    }
 
     public ModelParameters {
         if (guidanceScale != null && (guidanceScale.isNaN() || guidanceScale.isInfinite() || guidanceScale < 0)) {
@@ -23,14 +30,18 @@ public record ModelParameters(String prompt, String negativePrompt, Double guida
     }
 
     public ModelParameters withTileSize(int newTileSize) {
-        return new ModelParameters(prompt, negativePrompt, guidanceScale, steps, seed, newTileSize, colorFix);
+        return new ModelParameters(prompt, negativePrompt, guidanceScale, steps, seed, newTileSize, colorFix, lowLevelPrompt);
     }
 
     public ModelParameters withSeed(Long newSeed) {
-        return new ModelParameters(prompt, negativePrompt, guidanceScale, steps, newSeed, tileSize, colorFix);
+        return new ModelParameters(prompt, negativePrompt, guidanceScale, steps, newSeed, tileSize, colorFix, lowLevelPrompt);
     }
 
     public ModelParameters withPrompts(String newPrompt, String newNegativePrompt) {
-        return new ModelParameters(newPrompt, newNegativePrompt, guidanceScale, steps, seed, tileSize, colorFix);
+        return new ModelParameters(newPrompt, newNegativePrompt, guidanceScale, steps, seed, tileSize, colorFix, lowLevelPrompt);
+    }
+
+    public ModelParameters withLowLevelPrompt(String newLowLevelPrompt) {
+        return new ModelParameters(prompt, negativePrompt, guidanceScale, steps, seed, tileSize, colorFix, newLowLevelPrompt);
     }
 }
