@@ -1,6 +1,8 @@
 package org.srstudio.core.prompt;
 
 import java.awt.image.BufferedImage;
+import java.util.Optional;
+import org.srstudio.core.image.BufferedImages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +37,7 @@ public record PromptImage(byte[] png, int width, int height) {
 
     public static PromptImage of(FloatImage image, int maxSide) throws StudioException {
         FloatImage small = downscale(image, maxSide);
-        return encode(toBufferedImage(small), small.width(), small.height());
+        return encode(BufferedImages.toBufferedImage(small, Optional.empty(), 8), small.width(), small.height());
     }
 
     /** From an encoded image (any format javax.imageio reads), downscaled the same way. */
@@ -49,7 +51,7 @@ public record PromptImage(byte[] png, int width, int height) {
         if (read == null) {
             throw new StudioException("The image for the prompt could not be read.");
         }
-        return of(fromBufferedImage(read), maxSide);
+        return of(BufferedImages.toFloat(read).color(), maxSide);
     }
 
     public static PromptImage ofFile(Path file, int maxSide) throws StudioException {
@@ -109,43 +111,6 @@ public record PromptImage(byte[] png, int width, int height) {
             }
         }
         return bounds;
-    }
-
-    private static BufferedImage toBufferedImage(FloatImage image) {
-        int w = image.width();
-        int h = image.height();
-        boolean gray = image.channels() < 3;
-        BufferedImage out = new BufferedImage(w, h, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (gray) {
-                    out.getRaster().setSample(x, y, 0, to8(image.get(0, x, y)));
-                } else {
-                    out.setRGB(x, y, to8(image.get(0, x, y)) << 16 | to8(image.get(1, x, y)) << 8 | to8(image.get(2, x, y)));
-                }
-            }
-        }
-        return out;
-    }
-
-    static FloatImage fromBufferedImage(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        FloatImage out = FloatImage.blank(w, h, 3);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                out.set(0, x, y, ((rgb >> 16) & 0xff) / 255f);
-                out.set(1, x, y, ((rgb >> 8) & 0xff) / 255f);
-                out.set(2, x, y, (rgb & 0xff) / 255f);
-            }
-        }
-        return out;
-    }
-
-    private static int to8(float v) {
-        float clamped = Float.isNaN(v) ? 0f : Math.max(0f, Math.min(1f, v));
-        return Math.round(clamped * 255f);
     }
 
     private static PromptImage encode(BufferedImage image, int width, int height) throws StudioException {

@@ -149,14 +149,14 @@ final class TestImages {
         } finally {
             writer.dispose();
         }
-        return PromptImage.fromBufferedImage(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())));
+        return org.srstudio.core.image.BufferedImages.toFloat(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()))).color().toRgb();
     }
 
     /** Encodes as PNG and decodes again. */
     static FloatImage pngRoundTrip(FloatImage img) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(toBuffered(img), "png", bytes);
-        return PromptImage.fromBufferedImage(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())));
+        return org.srstudio.core.image.BufferedImages.toFloat(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()))).color().toRgb();
     }
 
     private static int to8(float v) {
