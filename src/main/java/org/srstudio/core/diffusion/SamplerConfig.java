@@ -12,7 +12,10 @@ import java.util.Locale;
  *
  * <p>{@code fixed_timestep} is the timestep a one-step sampler feeds the model (S3Diff 999, TSD-SR 1000); it is 0 for
  * multi-step samplers. {@code shift} is the flow-matching sigma shift (1 = none). Unknown fields are ignored because
- * the manifest may carry model-level keys (expert bands, alphas files) next to these.
+ * the manifest may carry model-level keys (expert bands, alphas files) next to these. A diffusers
+ * scheduler_config.json also reads: {@code _class_name} stands in for {@code type}, and diffusers options this port
+ * does not implement (learned variance, thresholding, zero-SNR rescaling, Karras sigmas, other DPM-Solver variants…)
+ * are refused with a sentence instead of being silently ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SamplerConfig(
@@ -120,8 +123,22 @@ public record SamplerConfig(
             @JsonProperty("lower_order_final") Boolean lowerOrderFinal,
             @JsonProperty("default_steps") Integer defaultSteps,
             @JsonProperty("fixed_timestep") Double fixedTimestep,
-            @JsonProperty("shift") Double shift) {
-        SamplerType t = SamplerType.of(type);
+            @JsonProperty("shift") Double shift,
+            @JsonProperty("_class_name") String className,
+            @JsonProperty("variance_type") String varianceType,
+            @JsonProperty("thresholding") Boolean thresholding,
+            @JsonProperty("rescale_betas_zero_snr") Boolean rescaleBetasZeroSnr,
+            @JsonProperty("trained_betas") Object trainedBetas,
+            @JsonProperty("use_karras_sigmas") Boolean useKarrasSigmas,
+            @JsonProperty("algorithm_type") String algorithmType,
+            @JsonProperty("solver_type") String solverType,
+            @JsonProperty("solver_order") Integer solverOrder,
+            @JsonProperty("final_sigmas_type") String finalSigmasType,
+            @JsonProperty("interpolation_type") String interpolationType,
+            @JsonProperty("timestep_type") String timestepType) {
+        SamplerType t = type == null && className != null ? DiffusersOptions.typeOfClass(className) : SamplerType.of(type);
+        DiffusersOptions.requireSupported(t, varianceType, thresholding, rescaleBetasZeroSnr, trainedBetas, useKarrasSigmas,
+                algorithmType, solverType, solverOrder, finalSigmasType, interpolationType, timestepType);
         Builder b = builder(t);
         if (numTrainTimesteps != null) {
             b.numTrainTimesteps(numTrainTimesteps);

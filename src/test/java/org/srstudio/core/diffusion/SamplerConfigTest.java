@@ -149,4 +149,32 @@ class SamplerConfigTest {
             assertThat(msg.substring(0, msg.length() - 1)).as(json).doesNotContain(". ");
         }
     }
+
+    @Test
+    void diffusersSchedulerConfigReadsAsIs() throws Exception {
+        // The shape of Stable Diffusion 1.5's scheduler/scheduler_config.json.
+        SamplerConfig c = read("{\"_class_name\":\"DDPMScheduler\","
+                + "\"_diffusers_version\":\"0.6.0\",\"beta_end\":0.012,\"beta_schedule\":\"scaled_linear\","
+                + "\"beta_start\":0.00085,\"clip_sample\":false,\"num_train_timesteps\":1000,\"set_alpha_to_one\":false,"
+                + "\"steps_offset\":1,\"trained_betas\":null,\"variance_type\":\"fixed_small\"}");
+        assertThat(c.type()).isEqualTo(SamplerType.DDPM);
+        assertThat(c.betaSchedule()).isEqualTo(BetaSchedule.SCALED_LINEAR);
+        assertThat(c.stepsOffset()).isEqualTo(1);
+        assertThat(Samplers.create(c, 20).timestep(0)).isEqualTo(951f);
+    }
+
+    @Test
+    void unsupportedDiffusersOptionsGiveSentences() {
+        assertThat(readError("{\"_class_name\":\"PNDMScheduler\"}")).isEqualTo("Scheduler class PNDMScheduler is not "
+                + "supported; use DDPMScheduler, DDIMScheduler, EulerDiscreteScheduler, DPMSolverMultistepScheduler or "
+                + "FlowMatchEulerDiscreteScheduler.");
+        assertThat(readError("{\"type\":\"ddpm\",\"variance_type\":\"learned_range\"}"))
+                .isEqualTo("Sampler variance_type 'learned_range' is not supported; only fixed_small is.");
+        assertThat(readError("{\"type\":\"euler\",\"use_karras_sigmas\":true}"))
+                .isEqualTo("Sampler option use_karras_sigmas is not supported; leave it false.");
+        assertThat(readError("{\"type\":\"dpmpp_2m\",\"solver_order\":3}"))
+                .isEqualTo("Sampler dpmpp_2m is order 2, so solver_order must be 2, got 3.");
+        assertThat(readError("{\"type\":\"dpmpp_2m\",\"algorithm_type\":\"sde-dpmsolver++\"}"))
+                .isEqualTo("Sampler algorithm_type 'sde-dpmsolver++' is not supported; only dpmsolver++ is.");
+    }
 }
