@@ -5,8 +5,9 @@ package org.srstudio.core.diffusion;
  * {@code java.util.SplittableRandom}, written out here so the sequence never depends on the JDK) gives 64-bit
  * words, the top 53 bits make uniform doubles U, and Marsaglia's polar method turns pairs u = 2U₁ − 1, v = 2U₂ − 1
  * (rejected unless 0 &lt; s = u² + v² &lt; 1) into two normals {@code u·m, v·m} with {@code m = sqrt(-2 ln s / s)},
- * rounded to float. (Polar rather than Box–Muller: no sine/cosine, about three times faster per draw.) It does not reproduce torch's generator; tests that compare with Python pass the noise explicitly.
- * Not thread-safe: one instance per job.
+ * rounded to float. StrictMath keeps the sequence identical on every JVM and CPU; the polar method avoids the sine
+ * and cosine of Box–Muller. It does not reproduce torch's generator: tests that compare with Python pass the noise
+ * explicitly. Not thread-safe: one instance per job.
  */
 public final class SeededGaussianNoise implements NoiseSource {
     private static final double UNIT = 0x1.0p-53;
@@ -39,7 +40,7 @@ public final class SeededGaussianNoise implements NoiseSource {
             v = 2 * ((nextLong() >>> 11) * UNIT) - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double m = Math.sqrt(-2.0 * Math.log(s) / s);
+        double m = StrictMath.sqrt(-2.0 * StrictMath.log(s) / s);
         spare = v * m;
         hasSpare = true;
         return u * m;

@@ -57,7 +57,7 @@ class SeededGaussianNoiseTest {
         double w = 2 * ((0x6E789E6AA1B965F4L >>> 11) * 0x1.0p-53) - 1;
         double s = u * u + w * w;
         assertThat(s).isLessThan(1);
-        double m = Math.sqrt(-2 * Math.log(s) / s);
+        double m = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
         float[] v = NoiseSource.seeded(0).next(2);
         assertThat(v[0]).isEqualTo((float) (u * m));
         assertThat(v[1]).isEqualTo((float) (w * m));
