@@ -30,9 +30,18 @@ public final class Samplers {
                     TimestepSchedules.euler(config.timestepSpacing(), trainSteps, steps, config.stepsOffset()));
             case DPMPP_2M -> new DpmSolverPlusPlus2MSampler(config, NoiseSchedules.alphasCumprod(config),
                     TimestepSchedules.dpmSolver(config.timestepSpacing(), trainSteps, steps, config.stepsOffset()));
-            case DDIM_LDM -> new LdmDdimSampler(config, NoiseSchedules.alphasCumprod(config),
-                    TimestepSchedules.ldmUniform(trainSteps, steps));
+            case DDIM_LDM -> new LdmDdimSampler(config, NoiseSchedules.alphasCumprod(config), ldmTimesteps(trainSteps, steps));
             case ONE_STEP_FLOW -> new OneStepFlowSampler(config);
         };
+    }
+
+    private static int[] ldmTimesteps(int trainSteps, int steps) {
+        int[] t = TimestepSchedules.ldmUniform(trainSteps, steps);
+        if (t[0] > trainSteps - 1) {
+            // The LDM code indexes past its schedule here too (IndexError); say which counts work instead.
+            throw new IllegalArgumentException("Sampler ddim_ldm cannot take " + steps + " steps because its uniform spacing would reach timestep "
+                    + t[0] + "; choose a step count whose spacing " + trainSteps + " div steps leaves the last timestep below " + trainSteps + ".");
+        }
+        return t;
     }
 }

@@ -177,4 +177,24 @@ class SamplerConfigTest {
         assertThat(readError("{\"type\":\"dpmpp_2m\",\"algorithm_type\":\"sde-dpmsolver++\"}"))
                 .isEqualTo("Sampler algorithm_type 'sde-dpmsolver++' is not supported; only dpmsolver++ is.");
     }
+
+    @Test
+    void ldmDdimKeepsTheOriginalUniformSpacing() {
+        SamplerConfig c = SamplerConfig.builder(SamplerType.DDIM_LDM).eta(1.0).build();
+        Sampler moesr = Samplers.create(c);
+        // MoESR's 200 steps: 996, 991, …, 1 (range(0, 1000, 5) + 1, reversed).
+        assertThat(moesr.steps()).isEqualTo(200);
+        assertThat(moesr.timestep(0)).isEqualTo(996f);
+        assertThat(moesr.timestep(199)).isEqualTo(1f);
+        // 7 does not divide 1000: spacing 142 gives range(0, 1000, 142) + 1 = 8 timesteps, as in the LDM code.
+        assertThat(Samplers.create(c, 7).timesteps()).containsExactly(995f, 853f, 711f, 569f, 427f, 285f, 143f, 1f);
+    }
+
+    @Test
+    void ldmDdimStepCountThatOverrunsGivesSentence() {
+        SamplerConfig c = SamplerConfig.builder(SamplerType.DDIM_LDM).build();
+        assertThatThrownBy(() -> Samplers.create(c, 300)).hasMessage("Sampler ddim_ldm cannot take 300 steps because its "
+                + "uniform spacing would reach timestep 1000; choose a step count whose spacing 1000 div steps leaves the "
+                + "last timestep below 1000.");
+    }
 }
