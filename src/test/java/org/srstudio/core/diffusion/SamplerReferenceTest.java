@@ -113,7 +113,7 @@ class SamplerReferenceTest {
         float[] x0 = floats(ref.get("x0"));
         float[] noise = FixtureModel.noise(100, x0.length);
         for (int k = 0; k < ref.get("t").size(); k++) {
-            int t = ref.get("t").get(k).asInt();
+            double t = ref.get("t").get(k).asDouble();
             assertClose(sampler.addNoise(x0, noise, t), floats(ref.get("result").get(k)), "add_noise at t=" + t);
         }
     }
