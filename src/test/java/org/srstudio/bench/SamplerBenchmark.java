@@ -72,6 +72,12 @@ public final class SamplerBenchmark {
                         ref == null ? "-" : String.format(Locale.ROOT, "%.2f", javaSeconds / ref));
             }
         }
+        double noiseSeconds = timeNoise();
+        Double noiseRef = reference.get("noise/1");
+        out.printf(Locale.ROOT, "%-10s %6s %14.1f %18s %8s%n", "noise", "-", noiseSeconds * 1e6,
+                noiseRef == null ? "-" : String.format(Locale.ROOT, "%.1f", noiseRef * 1e6),
+                noiseRef == null ? "-" : String.format(Locale.ROOT, "%.2f", noiseSeconds / noiseRef));
+        out.println("noise = one latent of Gaussian draws (Java: SeededGaussianNoise; Python: torch.randn)");
         out.println("ratio = java / diffusers (below 1: Java is faster)");
     }
 
@@ -92,6 +98,23 @@ public final class SamplerBenchmark {
             }
             if (!Float.isFinite(x[0])) {
                 throw new IllegalStateException("non-finite latent");
+            }
+        }
+        return best;
+    }
+
+    private static double timeNoise() {
+        float[] buf = new float[ELEMENTS];
+        NoiseSource noise = NoiseSource.seeded(5);
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < REPEATS + 2; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                noise.fill(buf);
+            }
+            double each = (System.nanoTime() - start) / 1e9 / 50;
+            if (r >= 2) {
+                best = Math.min(best, each);
             }
         }
         return best;
