@@ -83,8 +83,8 @@ public final class SamplerBenchmark {
 
     private static double timeJava(SamplerConfig config, int steps, float[] x0, float[] eps) {
         double best = Double.MAX_VALUE;
-        for (int r = 0; r < REPEATS + 2; r++) { // the first two runs warm the JIT up
-            Sampler sampler = Samplers.create(config, steps);
+        for (int r = 0; r < REPEATS + 2; r++) { // the first two runs (200 steps each) warm the JIT up
+            Sampler sampler = Samplers.create(config, r < 2 ? 200 : steps);
             NoiseSource noise = NoiseSource.seeded(r);
             float[] x = x0;
             long start = System.nanoTime();

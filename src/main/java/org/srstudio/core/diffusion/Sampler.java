@@ -7,7 +7,8 @@ package org.srstudio.core.diffusion;
  * operation (scalars in float, element-wise in float), so results match diffusers to float32 rounding.
  *
  * <p>Instances are single-use and not thread-safe: multistep samplers keep the previous model outputs, so
- * {@link #step} must be called for i = 0, 1, … in order. Arrays passed in are never modified; results are new arrays.
+ * {@link #step} must be called for i = 0, 1, … in order. Arrays passed in are never modified; {@link #step} and
+ * {@link #addNoise} return new arrays, {@link #scaleModelInput} may return its argument when it is the identity.
  */
 public interface Sampler {
     SamplerConfig config();
