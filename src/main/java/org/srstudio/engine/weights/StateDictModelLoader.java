@@ -36,7 +36,9 @@ import org.srstudio.engine.graph.Tensor;
  */
 public final class StateDictModelLoader implements ModelLoader {
     public static final String UNKNOWN_LICENSE = "unknown — check the model's source";
-    private static final Pattern SCALE_IN_NAME = Pattern.compile("(?i)(?:^|[^a-z0-9])(?:(\\d{1,2})x|x(\\d{1,2}))(?:[^a-z0-9]|$)");
+    /** "4x_name", "name_x2", "RealESRGAN_x2plus": a scale written before or after an x, set off from the rest. */
+    private static final Pattern SCALE_IN_NAME =
+            Pattern.compile("(?i)(?:^|[^a-z0-9])(?:(\\d{1,2})x(?![a-z0-9])|x(\\d{1,2})(?!\\d))");
 
     /** A file version: the same path with another size or time is scanned again. */
     private record FileVersion(Path path, long modified, long size) {
