@@ -25,6 +25,7 @@ import org.srstudio.engine.GraphUpscaler;
 import org.srstudio.engine.arch.Architecture;
 import org.srstudio.engine.arch.ArchitectureDetector;
 import org.srstudio.engine.arch.Detection;
+import org.srstudio.engine.arch.RrdbNet;
 import org.srstudio.engine.graph.Graph;
 import org.srstudio.engine.graph.Tensor;
 
@@ -102,7 +103,7 @@ public final class StateDictModelLoader implements ModelLoader {
         }
         int scale = arch != null ? arch.scale() : scaleFromName(stem);
         ModelManifest manifest = new ModelManifest(id.isEmpty() ? "model" : id, stem, null, ModelFamily.GAN,
-                format.get(), List.of(scale), arch instanceof org.srstudio.engine.arch.RrdbNet ? "slow" : "fast",
+                format.get(), List.of(scale), arch instanceof RrdbNet ? "slow" : "fast",
                 null, UNKNOWN_LICENSE, null, null, List.of(new ModelFile(fileName, "")), null, engine);
         return Optional.of(new ModelEntry(manifest, Optional.of(weightFile.toAbsolutePath().getParent()),
                 problem.isEmpty() ? ModelStatus.INSTALLED : ModelStatus.UNSUPPORTED, problem.orElse("")));
@@ -111,7 +112,9 @@ public final class StateDictModelLoader implements ModelLoader {
     @Override
     public Upscaler load(ModelEntry entry) throws StudioException {
         Graph graph = graph(entry);
-        return new GraphUpscaler(graph, EngineDevice.detect(), GraphUpscaler.defaultMemoryBudget());
+        GraphUpscaler upscaler = new GraphUpscaler(graph, EngineDevice.detect(), GraphUpscaler.defaultMemoryBudget());
+        int unshuffle = architecture(entry).filter(a -> a instanceof RrdbNet).map(a -> ((RrdbNet) a).unshuffle()).orElse(1);
+        return unshuffle > 1 ? new AlignedUpscaler(upscaler, unshuffle) : upscaler;
     }
 
     /** Reads the weights and builds the network of a model entry, without any inference library. */
@@ -124,6 +127,10 @@ public final class StateDictModelLoader implements ModelLoader {
         }
         Map<String, Tensor> weights = dict.load();
         return ((Detection.Supported) detection).architecture().build(entry.id(), weights);
+    }
+
+    private Optional<Architecture> architecture(ModelEntry entry) throws StudioException {
+        return detect(weightFile(entry)) instanceof Detection.Supported s ? Optional.of(s.architecture()) : Optional.empty();
     }
 
     /** The architecture of a weight file, or the sentence saying why it cannot run. */

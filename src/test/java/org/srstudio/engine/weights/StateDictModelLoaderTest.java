@@ -116,6 +116,26 @@ class StateDictModelLoaderTest {
     }
 
     @Test
+    void oddSizedImageRunsThroughAPixelUnshuffleModelAsRealEsrganPadsIt() throws Exception {
+        copy("rrdb_new_x2.pth", "2x-unshuffle.pth");
+        ModelRegistry registry = new ModelRegistry(models, List.of(loader), List.of(), List.of());
+        FloatImage whole = new FloatImage(StateDictFixtures.INPUT_W, StateDictFixtures.INPUT_H, 3,
+                StateDictFixtures.floats("input_3x10x12.f32"));
+        FloatImage odd = whole.crop(0, 0, 11, 9);
+        float[] expected = StateDictFixtures.floats("rrdb_new_x2_odd_9x11.out.f32");
+        try (Upscaler up = registry.open("2x-unshuffle")) {
+            FloatImage out = up.upscale(odd, 2, ModelParameters.DEFAULTS, JobContext.NONE);
+            assertThat(out.width()).isEqualTo(22);
+            assertThat(out.height()).isEqualTo(18);
+            float worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(out.data()[i] - expected[i]));
+            }
+            assertThat(worst).isLessThanOrEqualTo(1e-4f);
+        }
+    }
+
+    @Test
     void weightsOutsideTheFolderAreRefused() throws Exception {
         copy("rrdb_new_x4.pth", "outside.pth");
         Path sneaky = Files.createDirectories(models.resolve("sneaky"));
