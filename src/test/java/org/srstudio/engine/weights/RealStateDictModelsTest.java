@@ -15,7 +15,10 @@ import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.JobContext;
 import org.srstudio.core.job.ModelParameters;
 import org.srstudio.core.model.ModelEntry;
+import org.srstudio.core.model.ModelRegistry;
 import org.srstudio.core.model.ModelStatus;
+import org.srstudio.engine.EngineLoaders;
+import java.util.List;
 import org.srstudio.engine.EngineDevice;
 import org.srstudio.engine.GraphUpscaler;
 import org.srstudio.engine.arch.RrdbNet;
@@ -62,6 +65,21 @@ class RealStateDictModelsTest {
         assertThat(entry.note()).isEqualTo("4x_WTP_descreenton.pth looks like an OmniSR network, which SR Studio"
                 + " cannot run yet.");
         assertThat(entry.manifest().scales()).containsExactly(4);
+    }
+
+    @Test
+    void registryWithEveryEngineLoaderListsTheFetchedModels() {
+        SharedData.requireModel("2x-aniscale");
+        SharedData.requireModel("4x-nmkd-yandereneo-superlite");
+        SharedData.requireModel("4x-wtp-descreenton");
+        ModelRegistry registry = new ModelRegistry(SharedData.repoRoot().resolve("models"), EngineLoaders.all(),
+                List.of(), List.of());
+        assertThat(registry.find("2x-aniscale").orElseThrow().status()).isEqualTo(ModelStatus.INSTALLED);
+        assertThat(registry.find("4x-nmkd-yandereneo-superlite").orElseThrow().status()).isEqualTo(ModelStatus.INSTALLED);
+        ModelEntry descreen = registry.find("4x-wtp-descreenton").orElseThrow();
+        assertThat(descreen.status()).isEqualTo(ModelStatus.UNSUPPORTED);
+        assertThat(descreen.note()).isEqualTo("4x_WTP_descreenton.pth looks like an OmniSR network, which SR Studio"
+                + " cannot run yet.");
     }
 
     private static void runAndCompare(ModelEntry entry, String stem, int scale) throws Exception {
