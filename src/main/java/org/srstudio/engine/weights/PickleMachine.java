@@ -55,9 +55,8 @@ final class PickleMachine {
             return new PickleMachine(buf, file).run();
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new StudioException(file + " is truncated or corrupt: its pickle ends early.", e);
-        } catch (ClassCastException | IllegalArgumentException | ArithmeticException e) {
-            throw new StudioException(file + " is not a state dict SR Studio can read: its pickle is malformed ("
-                    + e.getMessage() + ").", e);
+        } catch (ClassCastException | IllegalArgumentException | ArithmeticException | NullPointerException e) {
+            throw new StudioException(file + " is not a state dict SR Studio can read: its pickle is malformed.", e);
         }
     }
 

@@ -16,8 +16,18 @@ public record StoredTensor(String storage, DType dtype, int[] shape, long[] stri
             throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " and strides "
                     + Arrays.toString(strides) + " differ in rank");
         }
-        if (offset < 0 || Arrays.stream(shape).anyMatch(d -> d < 0)) {
-            throw new IllegalArgumentException("Negative offset or dimension in " + Arrays.toString(shape));
+        if (offset < 0 || Arrays.stream(shape).anyMatch(d -> d < 0) || Arrays.stream(strides).anyMatch(s -> s < 0)) {
+            throw new IllegalArgumentException("Negative offset, dimension or stride in " + Arrays.toString(shape));
+        }
+        try {
+            long last = offset;
+            long n = 1;
+            for (int d = 0; d < shape.length; d++) {
+                n = Math.multiplyExact(n, shape[d]);
+                last = Math.addExact(last, Math.multiplyExact(Math.max(0, shape[d] - 1), strides[d]));
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " overflows", e);
         }
     }
 

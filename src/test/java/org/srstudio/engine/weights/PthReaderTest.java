@@ -161,6 +161,38 @@ class PthReaderTest {
                 .hasMessage("junk.pth is not a PyTorch checkpoint (neither a torch.save zip nor a legacy pickle).");
     }
 
+    @Test
+    void corruptedPicklesOnlyEverGiveSentences() throws Exception {
+        byte[] original;
+        byte[] storage;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(StateDictFixtures.path("views.pth").toFile())) {
+            original = zip.getInputStream(zip.getEntry("views/data.pkl")).readAllBytes();
+            storage = zip.getInputStream(zip.getEntry("views/data/0")).readAllBytes();
+        }
+        java.util.Random random = new java.util.Random(42);
+        int refused = 0;
+        for (int trial = 0; trial < 500; trial++) {
+            byte[] p = original.clone();
+            for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                p[random.nextInt(p.length)] = (byte) random.nextInt(256);
+            }
+            Path file = tmp.resolve("fuzz.pth");
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                zip.putNextEntry(new ZipEntry("fuzz/data.pkl"));
+                zip.write(p);
+                zip.putNextEntry(new ZipEntry("fuzz/data/0"));
+                zip.write(storage);
+            }
+            try {
+                PthReader.open(file).load();
+            } catch (StudioException e) {
+                assertThat(e.getMessage()).contains("fuzz.pth").endsWith(".").doesNotContain("\n");
+                refused++;
+            }
+        }
+        assertThat(refused).isPositive();
+    }
+
     private Path zipWith(String name, byte[] pickle) throws IOException {
         Path file = tmp.resolve(name + ".pth");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
