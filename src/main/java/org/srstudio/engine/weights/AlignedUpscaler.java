@@ -6,20 +6,24 @@ import org.srstudio.core.job.JobCancelledException;
 import org.srstudio.core.job.JobContext;
 import org.srstudio.core.job.ModelParameters;
 import org.srstudio.core.upscale.Upscaler;
+import org.srstudio.engine.GraphUpscaler;
 
 /**
  * Feeds a network that pixel-unshuffles its input (Real-ESRGAN ×2 and ×1 RRDBNets) an image whose sides are
  * multiples of the unshuffle factor: the right and bottom edges are mirrored out, as Real-ESRGAN does, and the
- * result is cropped back. Such a network must also see whole images rather than tiles with odd edges, so the
- * tile size is set to the whole padded image.
+ * result is cropped back. Such a network must also see whole images rather than the runner's tiles, whose edges
+ * need not be multiples of the factor, so the tile size is set to the whole padded image and an image too large
+ * for the memory budget is refused with a sentence.
  */
 final class AlignedUpscaler implements Upscaler {
-    private final Upscaler inner;
+    private final GraphUpscaler inner;
     private final int multiple;
+    private final long memoryBudgetBytes;
 
-    AlignedUpscaler(Upscaler inner, int multiple) {
+    AlignedUpscaler(GraphUpscaler inner, int multiple, long memoryBudgetBytes) {
         this.inner = inner;
         this.multiple = multiple;
+        this.memoryBudgetBytes = memoryBudgetBytes;
     }
 
     @Override
@@ -29,6 +33,13 @@ final class AlignedUpscaler implements Upscaler {
         int h = input.height();
         int pw = (w + multiple - 1) / multiple * multiple;
         int ph = (h + multiple - 1) / multiple * multiple;
+        // the runner's tiles have arbitrary edges, which a pixel-unshuffling network cannot take
+        long need = inner.tileBytes(pw, ph);
+        if (need > memoryBudgetBytes) {
+            throw new StudioException("Model " + inner.graph().name() + " cannot yet split images into tiles, and this "
+                    + w + "×" + h + " image needs " + (need >> 20) + " MiB where " + (memoryBudgetBytes >> 20)
+                    + " MiB are allowed; crop or shrink it first.");
+        }
         FloatImage padded = pw == w && ph == h ? input : mirror(input, pw, ph);
         FloatImage out = inner.upscale(padded, scale, parameters.withTileSize(Math.min(16384, Math.max(16, Math.max(pw, ph)))), context);
         return pw == w && ph == h ? out : out.crop(0, 0, w * scale, h * scale);

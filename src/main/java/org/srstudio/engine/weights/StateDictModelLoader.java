@@ -112,9 +112,10 @@ public final class StateDictModelLoader implements ModelLoader {
     @Override
     public Upscaler load(ModelEntry entry) throws StudioException {
         Graph graph = graph(entry);
-        GraphUpscaler upscaler = new GraphUpscaler(graph, EngineDevice.detect(), GraphUpscaler.defaultMemoryBudget());
+        long budget = GraphUpscaler.defaultMemoryBudget();
+        GraphUpscaler upscaler = new GraphUpscaler(graph, EngineDevice.detect(), budget);
         int unshuffle = architecture(entry).filter(a -> a instanceof RrdbNet).map(a -> ((RrdbNet) a).unshuffle()).orElse(1);
-        return unshuffle > 1 ? new AlignedUpscaler(upscaler, unshuffle) : upscaler;
+        return unshuffle > 1 ? new AlignedUpscaler(upscaler, unshuffle, budget) : upscaler;
     }
 
     /** Reads the weights and builds the network of a model entry, without any inference library. */
