@@ -82,7 +82,7 @@ public final class StudioWindow implements AutoCloseable {
         VBox.setVgrow(inputsView, Priority.ALWAYS);
         VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
         left.getStyleClass().add(StudioStyles.SIDEBAR);
-        left.setPrefWidth(330);
+        left.setPrefWidth(285);
         left.setMinWidth(260);
 
         ScrollPane editorScroll = new ScrollPane(new ParameterEditorView(viewModel.editor()));
@@ -92,7 +92,7 @@ public final class StudioWindow implements AutoCloseable {
         VBox right = new VBox(12, editorScroll, queueView);
         VBox.setVgrow(queueView, Priority.ALWAYS);
         right.getStyleClass().add(StudioStyles.SIDEBAR);
-        right.setPrefWidth(350);
+        right.setPrefWidth(315);
         right.setMinWidth(280);
 
         SplitPane center = new SplitPane(compareView, new ScoresView(viewModel.scores()));
@@ -100,7 +100,7 @@ public final class StudioWindow implements AutoCloseable {
         center.setDividerPositions(0.72);
 
         SplitPane body = new SplitPane(left, center, right);
-        body.setDividerPositions(0.2, 0.78);
+        body.setDividerPositions(0.19, 0.79);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
 

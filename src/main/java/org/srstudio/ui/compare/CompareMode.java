@@ -1,7 +1,7 @@
 package org.srstudio.ui.compare;
 
 public enum CompareMode {
-    SLIDER("Slider"), GRID("Side by side"), TOGGLE("Toggle"), DIFFERENCE("Difference");
+    SLIDER("Slider"), GRID("Grid"), TOGGLE("Toggle"), DIFFERENCE("Diff");
 
     private final String label;
 

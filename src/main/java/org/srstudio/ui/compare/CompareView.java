@@ -68,6 +68,8 @@ public final class CompareView extends VBox {
         grid.setHgap(2);
         grid.setVgap(2);
         VBox.setVgrow(surface, Priority.ALWAYS);
+        setMinWidth(0);
+        surface.setMinSize(0, 0);
         getChildren().addAll(toolbar(), surface);
 
         vm.variants().addListener((ListChangeListener<Variant>) c -> refresh());
@@ -199,6 +201,8 @@ public final class CompareView extends VBox {
                 fit, actual);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(StudioStyles.COMPARE_TOOLBAR);
+        // The toolbar may be cut at the right rather than force the window wider than the screen.
+        bar.setMinWidth(0);
         bar.disableProperty().bind(Bindings.isEmpty(vm.variants()));
         return bar;
     }
@@ -206,9 +210,19 @@ public final class CompareView extends VBox {
     private ComboBox<Variant> variantBox(String id, javafx.beans.property.ObjectProperty<Variant> property, String tip) {
         ComboBox<Variant> box = new ComboBox<>(vm.variants());
         box.setId(id);
-        box.setPrefWidth(190);
+        box.setPrefWidth(165);
+        box.setMinWidth(90);
         box.setTooltip(new Tooltip(tip));
-        box.valueProperty().bindBidirectional(property);
+        // One-way in each direction: a bidirectional binding would let the combo's reset during a list
+        // replacement clear the view model's choice.
+        box.setValue(property.get());
+        property.addListener((obs, o, v) -> box.setValue(v));
+        vm.variants().addListener((ListChangeListener<Variant>) c -> box.setValue(property.get()));
+        box.valueProperty().addListener((obs, o, v) -> {
+            if (v != null && vm.variants().contains(v)) {
+                property.set(v);
+            }
+        });
         return box;
     }
 
@@ -219,6 +233,13 @@ public final class CompareView extends VBox {
         b.setToggleGroup(group);
         b.getStyleClass().add(pill);
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(switch (mode) {
+            case SLIDER -> "Slider: drag the divider between A and B (S)";
+            case GRID -> "Side by side, 2 to 4 variants with synced zoom (G)";
+            case TOGGLE -> "Toggle: Space flips A and B, 1–9 jump to a variant";
+            case DIFFERENCE -> "Difference heat map |A − B| (D)";
+        }));
         return b;
     }
 

@@ -169,7 +169,15 @@ public final class CompareViewModel {
         }
         if (sameInput && next.contains(oldA) && next.contains(oldB)) {
             Variant newest = added.stream().filter(v -> v.kind() == VariantKind.MODEL).reduce((x, y) -> y).orElse(null);
-            if (newest != null && oldB.kind().isBaseline()) {
+            if (newest == null) {
+                a.set(oldA);
+                b.set(oldB);
+            } else if (oldB.kind().isBaseline()) {
+                a.set(oldA);
+                b.set(newest);
+            } else {
+                // A new result is compared with the previous one, which is what a multi-model run is for.
+                a.set(oldA.kind().isBaseline() ? oldB : oldA);
                 b.set(newest);
             }
         } else {

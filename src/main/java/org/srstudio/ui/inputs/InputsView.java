@@ -152,6 +152,7 @@ public final class InputsView extends VBox {
             root = new HBox(10, thumbBox, text);
             root.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add(StudioStyles.INPUT_CELL);
+            setPrefWidth(0); // cells follow the list's width instead of widening it to their text
         }
 
         @Override

@@ -69,6 +69,7 @@ public final class QueueView extends VBox {
         JobCell(QueueViewModel vm) {
             this.vm = vm;
             getStyleClass().add(StudioStyles.QUEUE_CELL);
+            setPrefWidth(0); // cells follow the list's width instead of widening it to their text
             title.getStyleClass().add(Styles.TEXT_BOLD);
             title.setMinWidth(0);
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
