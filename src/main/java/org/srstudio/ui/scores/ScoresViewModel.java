@@ -66,6 +66,7 @@ public final class ScoresViewModel {
         Optional<java.nio.file.Path> input = variants.stream().filter(v -> v.kind().isBaseline())
                 .map(Variant::image).findFirst();
         List<ScoreRowViewModel> next = new ArrayList<>();
+        List<Runnable> toScore = new ArrayList<>();
         for (Variant v : variants) {
             if (v.kind() == VariantKind.INPUT_SMOOTH) {
                 continue; // the same pixels as the nearest baseline; scoring it twice says nothing
@@ -75,13 +76,18 @@ public final class ScoresViewModel {
             Map<String, Double> cached = known.get(cacheKey);
             if (cached != null) {
                 row.scores().putAll(cached);
+                if (inFlight.contains(cacheKey)) {
+                    row.setStatus("Scoring…");
+                }
             } else if (!scorer.metrics().isEmpty()) {
-                start(row, cacheKey, new ScoreTarget(v.key(), v.image(), input.orElse(v.image()),
-                        truth.filter(t -> t != v).map(Variant::image)));
+                toScore.add(() -> start(row, cacheKey, new ScoreTarget(v.key(), v.image(), input.orElse(v.image()),
+                        truth.filter(t -> t != v).map(Variant::image))));
             }
             next.add(row);
         }
+        // Rows first: a scorer may report before start() returns, and its scores must find their row.
         rows.setAll(next);
+        toScore.forEach(Runnable::run);
         recomputeBest();
     }
 
