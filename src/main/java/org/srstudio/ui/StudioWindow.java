@@ -110,7 +110,8 @@ public final class StudioWindow implements AutoCloseable {
         root.setBottom(statusBar());
         InputDropTarget.install(root, viewModel.inputs());
 
-        scene = new Scene(root, 1600, 1000);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         viewModel.themeProperty().addListener((obs, o, t) -> t.apply(scene));
         viewModel.themeProperty().get().apply(scene);

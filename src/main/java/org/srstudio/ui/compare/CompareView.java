@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -134,7 +135,7 @@ public final class CompareView extends VBox {
         return true;
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         ToggleGroup modes = new ToggleGroup();
         ToggleButton slider = modeButton(CompareMode.SLIDER, Material2OutlinedMZ.VERTICAL_SPLIT, modes, Styles.LEFT_PILL, "mode-slider");
         ToggleButton side = modeButton(CompareMode.GRID, Material2OutlinedMZ.VIEW_COLUMN, modes, Styles.CENTER_PILL, "mode-grid");
@@ -195,14 +196,14 @@ public final class CompareView extends VBox {
         actual.setTooltip(new Tooltip("Actual pixels (100 %)"));
         actual.setOnAction(e -> vm.viewport().actualSize());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, modeBox, aTag, a, swap, bTag, b, orientation, count, spacer, loupe, zoomOut, zoom, zoomIn,
-                fit, actual);
+        HBox sides = group(aTag, a, swap, bTag, b, orientation, count);
+        HBox zooming = group(loupe, zoomOut, zoom, zoomIn, fit, actual);
+        // Groups wrap onto a second row in a narrow window instead of being cut off.
+        FlowPane bar = new FlowPane(12, 6, modeBox, sides, zooming);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(StudioStyles.COMPARE_TOOLBAR);
-        // The toolbar may be cut at the right rather than force the window wider than the screen.
         bar.setMinWidth(0);
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(24));
         bar.disableProperty().bind(Bindings.isEmpty(vm.variants()));
         return bar;
     }
@@ -241,6 +242,12 @@ public final class CompareView extends VBox {
             case DIFFERENCE -> "Difference heat map |A − B| (D)";
         }));
         return b;
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Label tag(String text) {
