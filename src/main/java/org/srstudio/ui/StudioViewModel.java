@@ -321,6 +321,8 @@ public final class StudioViewModel implements AutoCloseable {
             scores.show(List.of());
             return;
         }
+        // Start decoding the input for the compare view now, in parallel with reading its header.
+        compare.image(Variant.baseline(item.path(), 1, 1, org.srstudio.ui.compare.VariantKind.INPUT_NEAREST));
         if (item.facts() == null) {
             // The header is still being read; show the variants once the size is known.
             item.factsProperty().addListener(new javafx.beans.value.ChangeListener<>() {

@@ -158,7 +158,10 @@ public final class CompareViewModel {
         boolean sameInput = !variants.isEmpty() && !next.isEmpty() && variants.get(0).image().equals(next.get(0).image());
         List<Variant> added = next.stream().filter(v -> !variants.contains(v)).toList();
         variants.setAll(next);
-        cache.retainOnly(next.stream().map(Variant::image).toList());
+        if (!next.isEmpty()) {
+            // An empty list is a moment between inputs; keep what is already loading for the next one.
+            cache.retainOnly(next.stream().map(Variant::image).toList());
+        }
         viewport.setContentSize(next.stream().mapToInt(Variant::width).max().orElse(1),
                 next.stream().mapToInt(Variant::height).max().orElse(1));
         if (next.isEmpty()) {

@@ -106,6 +106,12 @@ public final class InputsViewModel {
             return;
         }
         List<Path> request = List.copyOf(paths);
+        if (request.stream().noneMatch(java.nio.file.Files::isDirectory)) {
+            // Plain files need no walk: show their rows now, not after a round trip through the workers.
+            addCollected(InputCollector.collect(request));
+            items.stream().filter(i -> i.path().equals(preferred)).findFirst().ifPresent(selected::set);
+            return;
+        }
         background.execute(() -> {
             List<Path> files = InputCollector.collect(request);
             ui.post(() -> {
