@@ -168,6 +168,7 @@ public final class CompareView extends VBox {
         Spinner<Integer> count = new Spinner<>(2, 4, vm.gridCountProperty().get());
         count.setPrefWidth(72);
         count.getValueFactory().valueProperty().addListener((obs, o, n) -> vm.gridCountProperty().set(n));
+        vm.gridCountProperty().addListener((obs, o, n) -> count.getValueFactory().setValue(n.intValue()));
         count.setTooltip(new Tooltip("How many variants side by side"));
         count.visibleProperty().bind(vm.modeProperty().isEqualTo(CompareMode.GRID));
         count.managedProperty().bind(count.visibleProperty());

@@ -12,7 +12,8 @@ import org.srstudio.ui.scores.VariantScorer;
 /**
  * Two simple, honest metrics for demos until the IQA service is wired in: PSNR against the ground truth (full
  * reference, on the luma channel, the reference resampled nearest to the image's size) and mean gradient
- * magnitude ("Sharpness", no reference; higher means more high-frequency energy, not necessarily better).
+ * magnitude ("Sharpness", no reference; higher means more high-frequency energy, not necessarily better; with a
+ * ground truth it is measured per ground-truth pixel so that the small input is on the same scale).
  */
 public final class DemoScorer implements VariantScorer {
     @Override
@@ -24,10 +25,13 @@ public final class DemoScorer implements VariantScorer {
     @Override
     public void score(ScoreTarget target, ScoreSink sink) throws StudioException {
         BufferedImage img = read(target.image());
-        sink.accept("sharpness", sharpness(img));
         if (target.reference().isPresent()) {
             BufferedImage ref = read(target.reference().get());
+            // Per reference pixel, so that a small input and its enlargements are on one scale.
+            sink.accept("sharpness", sharpness(img) * img.getWidth() / ref.getWidth());
             sink.accept("psnr", psnr(img, ref));
+        } else {
+            sink.accept("sharpness", sharpness(img));
         }
     }
 

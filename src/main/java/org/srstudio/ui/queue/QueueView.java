@@ -77,7 +77,8 @@ public final class QueueView extends VBox {
             error.setWrapText(true);
             error.managedProperty().bind(error.visibleProperty());
             bar.setMaxWidth(Double.MAX_VALUE);
-            bar.getStyleClass().add(Styles.SMALL);
+            bar.setMinHeight(6);
+            bar.getStyleClass().add("job-progress");
             cancel.getStyleClass().add("job-cancel");
             retry.getStyleClass().add("job-retry");
             cancel.managedProperty().bind(cancel.visibleProperty());
@@ -87,6 +88,12 @@ public final class QueueView extends VBox {
             HBox top = new HBox(6, title, spacer, cancel, retry);
             top.setAlignment(Pos.CENTER_LEFT);
             root = new VBox(4, top, bar, detail, error);
+            // A cell lays its graphic out at the graphic's preferred width; make that the cell's width.
+            root.prefWidthProperty().bind(widthProperty().subtract(24));
+            root.maxWidthProperty().bind(widthProperty().subtract(24));
+            root.setMinWidth(0);
+            root.setFillWidth(true);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
