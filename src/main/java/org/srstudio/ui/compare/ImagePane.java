@@ -381,7 +381,7 @@ public final class ImagePane extends Region {
             if (e.getDeltaY() == 0) {
                 return;
             }
-            double factor = Math.pow(1.0015, e.getDeltaY());
+            double factor = Math.pow(1.0025, e.getDeltaY());
             // Translate to the owner's frame so the point under the cursor stays put in every pane.
             double vx = e.getX() - getWidth() / 2 + viewport.viewWidthProperty().get() / 2;
             double vy = e.getY() - getHeight() / 2 + viewport.viewHeightProperty().get() / 2;
