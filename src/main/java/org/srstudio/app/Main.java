@@ -25,10 +25,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (opensWindow(args)) {
-            StudioServices services = Studio.create(StudioPaths.fromEnvironment(), ImageDecoder.DEFAULT_MAX_PIXELS);
             List<Path> inputs = Arrays.stream(args).filter(a -> !GUI_FLAGS.contains(a)).map(Path::of).toList();
-            StudioLauncher.launch(services, inputs);
-            return;
+            try (StudioServices services = Studio.create(StudioPaths.fromEnvironment(), ImageDecoder.DEFAULT_MAX_PIXELS)) {
+                StudioLauncher.launch(services, inputs);
+            }
+            System.exit(0);
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
