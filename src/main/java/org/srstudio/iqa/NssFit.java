@@ -1,0 +1,157 @@
+package org.srstudio.iqa;
+
+/**
+ * Moment-matching fits of (asymmetric) generalised Gaussian distributions, as pyiqa {@code estimate_aggd_param}
+ * and {@code estimate_ggd_param} (the LIVE MATLAB {@code estimateaggdparam.m}/{@code estimateggdparam.m}). The
+ * shape is picked from pyiqa's grid 0.2:0.001:10, generated in float32 exactly as numpy/torch do, because the
+ * chosen grid value is itself a feature.
+ */
+public final class NssFit {
+    private static final double[] LANCZOS = {
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7};
+    static final double[] GAMMA_GRID;
+    /** Γ(2/a)² / (Γ(1/a)Γ(3/a)) over the grid: decreasing in a. */
+    private static final double[] AGGD_RATIO;
+    /** Γ(1/a)Γ(3/a) / Γ(2/a)², decreasing in a. */
+    private static final double[] GGD_RATIO;
+
+    static {
+        float start = 0.2f;
+        float step = (float) (0.2 + 0.001) - start;
+        int n = 9801;
+        GAMMA_GRID = new double[n];
+        AGGD_RATIO = new double[n];
+        GGD_RATIO = new double[n];
+        for (int i = 0; i < n; i++) {
+            float g = start + (float) i * step;
+            GAMMA_GRID[i] = g;
+            double a = g;
+            AGGD_RATIO[i] = Math.exp(2 * lnGamma(2 / a) - lnGamma(1 / a) - lnGamma(3 / a));
+            GGD_RATIO[i] = Math.exp(lnGamma(1 / a) + lnGamma(3 / a) - 2 * lnGamma(2 / a));
+        }
+    }
+
+    private NssFit() {
+    }
+
+    /** Result of an AGGD fit: shape, left/right standard deviations and the left/right scale parameters. */
+    public record Aggd(double alpha, double leftStd, double rightStd, double betaLeft, double betaRight) {
+        /** NIQE's mean parameter: (βr − βl)·Γ(2/α)/Γ(1/α). */
+        public double niqeMean() {
+            return (betaRight - betaLeft) * Math.exp(lnGamma(2 / alpha) - lnGamma(1 / alpha));
+        }
+
+        /** BRISQUE's η: (σr − σl)·Γ(2/α)/sqrt(Γ(1/α)Γ(3/α)). */
+        public double brisqueEta() {
+            return (rightStd - leftStd) * Math.exp(lnGamma(2 / alpha) - (lnGamma(1 / alpha) + lnGamma(3 / alpha)) / 2);
+        }
+    }
+
+    /** Result of a GGD fit: shape and the root mean square. */
+    public record Ggd(double alpha, double sigma) {
+    }
+
+    /** AGGD fit of the values produced by {@code source}; zeros count in the moments but on neither side. */
+    public static Aggd aggd(double[] x, int offset, int length) {
+        double sumL = 0;
+        double sumR = 0;
+        long nL = 0;
+        long nR = 0;
+        double sumAbs = 0;
+        for (int i = offset; i < offset + length; i++) {
+            double v = x[i];
+            if (v < 0) {
+                sumL += v * v;
+                nL++;
+                sumAbs -= v;
+            } else if (v > 0) {
+                sumR += v * v;
+                nR++;
+                sumAbs += v;
+            }
+        }
+        return aggdFromSums(sumL, nL, sumR, nR, sumAbs, length);
+    }
+
+    static Aggd aggdFromSums(double sumL, long nL, double sumR, long nR, double sumAbs, long n) {
+        double lstd = nL > 0 ? Math.sqrt(sumL / nL) : Double.NaN;
+        double rstd = nR > 0 ? Math.sqrt(sumR / nR) : Double.NaN;
+        double gh = lstd / rstd;
+        double meanAbs = sumAbs / n;
+        double rhat = meanAbs * meanAbs / ((sumL + sumR) / n);
+        double rhatn = rhat * (gh * gh * gh + 1) * (gh + 1) / ((gh * gh + 1) * (gh * gh + 1));
+        double alpha = GAMMA_GRID[nearest(AGGD_RATIO, rhatn)];
+        double c = Math.sqrt(Math.exp(lnGamma(1 / alpha) - lnGamma(3 / alpha)));
+        return new Aggd(alpha, lstd, rstd, lstd * c, rstd * c);
+    }
+
+    public static Ggd ggd(double[] x) {
+        double s2 = 0;
+        double abs = 0;
+        for (double v : x) {
+            s2 += v * v;
+            abs += Math.abs(v);
+        }
+        s2 /= x.length;
+        abs /= x.length;
+        double rho = s2 / (abs * abs);
+        return new Ggd(GAMMA_GRID[nearest(GGD_RATIO, rho)], Math.sqrt(s2));
+    }
+
+    /**
+     * Index of the table entry closest to {@code target}, the first one on ties, like numpy's argmin of the
+     * absolute difference; NaN gives index 0 as numpy's argmin does. The tables are monotonic, so the nearest
+     * entry is one of the two around the binary-search insertion point; a full scan is the fallback.
+     */
+    static int nearest(double[] table, double target) {
+        if (Double.isNaN(target)) {
+            return 0;
+        }
+        boolean decreasing = table[0] > table[table.length - 1];
+        int lo = 0;
+        int hi = table.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            boolean before = decreasing ? table[mid] > target : table[mid] < target;
+            if (before) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        int from = Math.max(0, lo - 2);
+        int to = Math.min(table.length - 1, lo + 2);
+        for (int i = from; i <= to; i++) {
+            double d = Math.abs(table[i] - target);
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        // equal values further left would win numpy's first-index tie-break
+        while (best > 0 && Math.abs(table[best - 1] - target) == bestD) {
+            best--;
+        }
+        return best;
+    }
+
+
+    /** ln Γ(x) for x > 0 (Lanczos, g = 7), relative error about 1e-15 on the range the fits use. */
+    public static double lnGamma(double x) {
+        if (x < 0.5) {
+            // reflection keeps the series in its accurate range
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+        }
+        x -= 1;
+        double a = LANCZOS[0];
+        double t = x + 7.5;
+        for (int i = 1; i < 9; i++) {
+            a += LANCZOS[i] / (x + i);
+        }
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+}
