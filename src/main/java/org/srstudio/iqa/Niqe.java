@@ -22,9 +22,10 @@ public final class Niqe {
     public static double[][] blockFeatures(Plane y255) throws StudioException {
         int nh = y255.height() / BLOCK;
         int nw = y255.width() / BLOCK;
-        if (nh == 0 || nw == 0) {
-            throw new StudioException("NIQE needs an image of at least " + BLOCK + "x" + BLOCK + " pixels, got "
-                    + y255.width() + "x" + y255.height() + ".");
+        if (nh * nw < 2) {
+            // the feature covariance needs two blocks at least
+            throw new StudioException("NIQE needs two " + BLOCK + "x" + BLOCK + " blocks (at least " + 2 * BLOCK + "x"
+                    + BLOCK + " pixels), got " + y255.width() + "x" + y255.height() + ".");
         }
         Plane img = y255.crop(0, 0, nw * BLOCK, nh * BLOCK);
         double[][] feats = new double[nh * nw][36];
