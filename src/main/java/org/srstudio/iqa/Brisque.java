@@ -13,6 +13,7 @@ public final class Brisque {
     /** Below this the second scale is a handful of pixels and the fits mean nothing. */
     public static final int MIN_SIDE = 16;
     private static final int[][] SHIFTS = {{0, 1}, {1, 0}, {1, 1}, {-1, 1}};
+    private static final int BAND = 64;
 
     private Brisque() {
     }
@@ -31,10 +32,8 @@ public final class Brisque {
             NssFit.Ggd g = NssFit.ggd(m.data());
             f[k++] = g.alpha();
             f[k++] = g.sigma() * g.sigma();
-            double[] prod = new double[m.data().length];
             for (int[] s : SHIFTS) {
-                Niqe.circularProduct(m.data(), m.width(), m.height(), s[0], s[1], prod);
-                NssFit.Aggd a = NssFit.aggd(prod, 0, prod.length);
+                NssFit.Aggd a = productAggd(m, s[0], s[1]);
                 f[k++] = a.alpha();
                 f[k++] = a.brisqueEta();
                 f[k++] = a.leftStd() * a.leftStd();
@@ -50,6 +49,33 @@ public final class Brisque {
             }
         }
         return f;
+    }
+
+    /**
+     * AGGD of the whole-image circular product, summed in fixed bands of rows merged in order, so the result
+     * does not depend on how many threads ran.
+     */
+    private static NssFit.Aggd productAggd(Plane m, int dy, int dx) {
+        int h = m.height();
+        int w = m.width();
+        int bands = (h + BAND - 1) / BAND;
+        NssFit.Moments[] parts = new NssFit.Moments[bands];
+        GaussianFilter.rows(bands, BAND * w, b -> {
+            NssFit.Moments part = new NssFit.Moments();
+            int y0 = b * BAND;
+            int y1 = Math.min(h, y0 + BAND);
+            double[] row = new double[w];
+            for (int y = y0; y < y1; y++) {
+                NssFit.Moments.productRow(m.data(), y * w, Math.floorMod(y - dy, h) * w, w, dx, row);
+                part.addAll(row, 0, w);
+            }
+            parts[b] = part;
+        });
+        NssFit.Moments all = new NssFit.Moments();
+        for (NssFit.Moments p : parts) {
+            all.merge(p);
+        }
+        return all.aggd();
     }
 
     public static double score(Plane y255, BrisqueModel model) throws StudioException {

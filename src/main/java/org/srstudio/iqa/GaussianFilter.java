@@ -44,6 +44,11 @@ public final class GaussianFilter {
         return new GaussianFilter(7, 7.0 / 6.0);
     }
 
+    /** The normalised 1-D taps. */
+    double[] taps() {
+        return taps.clone();
+    }
+
     public int radius() {
         return radius;
     }

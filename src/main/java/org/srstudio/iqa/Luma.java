@@ -36,23 +36,36 @@ public final class Luma {
         boolean gray = image.channels() == 1;
         int go = gray ? 0 : n;
         int bo = gray ? 0 : 2 * n;
-        for (int i = 0; i < n; i++) {
-            float r = d[i];
-            float g = d[go + i];
-            float b = d[bo + i];
-            out[i] = space == Space.YIQ ? yiq(r, g, b) : bt601(r, g, b);
+        if (space == Space.YIQ) {
+            for (int i = 0; i < n; i++) {
+                out[i] = yiq(d[i], d[go + i], d[bo + i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = bt601(d[i], d[go + i], d[bo + i]);
+            }
         }
         return new Plane(w, h, out);
     }
 
     /** Luma × 255 rounded half to even, as pyiqa {@code to_y_channel(img, 255, ...)}. */
     public static Plane rounded255(FloatImage image, Space space) {
-        Plane p = unit(image, space);
-        double[] v = p.data();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.rint((float) v[i] * 255f);
+        int n = image.width() * image.height();
+        float[] d = image.data();
+        double[] out = new double[n];
+        boolean gray = image.channels() == 1;
+        int go = gray ? 0 : n;
+        int bo = gray ? 0 : 2 * n;
+        if (space == Space.YIQ) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.rint(yiq(d[i], d[go + i], d[bo + i]) * 255f);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.rint(bt601(d[i], d[go + i], d[bo + i]) * 255f);
+            }
         }
-        return p;
+        return new Plane(image.width(), image.height(), out);
     }
 
     /** Luma × 255 without rounding (the SR papers' PSNR on Y). */

@@ -109,41 +109,20 @@ public final class Niqe {
     static void blockFeatures(Plane m, int x0, int y0, int bs, double[] out, int col) {
         double[] v = m.data();
         int w = m.width();
-        double[] block = new double[bs * bs];
-        for (int y = 0; y < bs; y++) {
-            System.arraycopy(v, (y0 + y) * w + x0, block, y * bs, bs);
-        }
-        NssFit.Aggd a = NssFit.aggd(block, 0, block.length);
+        NssFit.Moments plain = new NssFit.Moments();
+        plain.addBlock(v, w, x0, y0, bs, bs);
+        NssFit.Aggd a = plain.aggd();
         out[col] = a.alpha();
         out[col + 1] = (a.betaLeft() + a.betaRight()) / 2;
-        double[] prod = new double[block.length];
         for (int s = 0; s < SHIFTS.length; s++) {
-            circularProduct(block, bs, bs, SHIFTS[s][0], SHIFTS[s][1], prod);
-            NssFit.Aggd p = NssFit.aggd(prod, 0, prod.length);
+            NssFit.Moments prod = new NssFit.Moments();
+            prod.addCircularProduct(v, w, x0, y0, bs, bs, SHIFTS[s][0], SHIFTS[s][1]);
+            NssFit.Aggd p = prod.aggd();
             int c = col + 2 + 4 * s;
             out[c] = p.alpha();
             out[c + 1] = p.niqeMean();
             out[c + 2] = p.betaLeft();
             out[c + 3] = p.betaRight();
-        }
-    }
-
-    /** x ⊙ roll(x, (dy, dx)) with wrap-around, numpy's {@code np.roll} semantics; |dx| ≤ 1. */
-    static void circularProduct(double[] x, int w, int h, int dy, int dx, double[] out) {
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int srow = Math.floorMod(y - dy, h) * w;
-            int lo = Math.max(0, dx);
-            int hi = Math.min(w, w + dx);
-            for (int xx = lo; xx < hi; xx++) {
-                out[row + xx] = x[row + xx] * x[srow + xx - dx];
-            }
-            for (int xx = 0; xx < lo; xx++) {
-                out[row + xx] = x[row + xx] * x[srow + Math.floorMod(xx - dx, w)];
-            }
-            for (int xx = hi; xx < w; xx++) {
-                out[row + xx] = x[row + xx] * x[srow + Math.floorMod(xx - dx, w)];
-            }
         }
     }
 }

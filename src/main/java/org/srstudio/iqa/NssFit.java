@@ -53,26 +53,106 @@ public final class NssFit {
     public record Ggd(double alpha, double sigma) {
     }
 
-    /** AGGD fit of the values produced by {@code source}; zeros count in the moments but on neither side. */
+    /** AGGD fit of {@code x[offset..offset+length)}; zeros count in the moments but on neither side. */
     public static Aggd aggd(double[] x, int offset, int length) {
-        double sumL = 0;
-        double sumR = 0;
-        long nL = 0;
-        long nR = 0;
-        double sumAbs = 0;
-        for (int i = offset; i < offset + length; i++) {
-            double v = x[i];
-            if (v < 0) {
-                sumL += v * v;
-                nL++;
-                sumAbs -= v;
-            } else if (v > 0) {
-                sumR += v * v;
-                nR++;
-                sumAbs += v;
+        Moments m = new Moments();
+        m.addAll(x, offset, length);
+        return m.aggd();
+    }
+
+    /**
+     * Running sums for an AGGD fit, filled without branches (conditional moves) because the sign of MSCN
+     * products is a coin toss for the branch predictor.
+     */
+    static final class Moments {
+        double sumL;
+        double sumR;
+        long nL;
+        long nR;
+        double sumAbs;
+        long n;
+
+        void add(double v) {
+            double l = v < 0 ? v : 0.0;
+            double r = v > 0 ? v : 0.0;
+            sumL += l * l;
+            sumR += r * r;
+            nL += v < 0 ? 1 : 0;
+            nR += v > 0 ? 1 : 0;
+            sumAbs += r - l;
+            n++;
+        }
+
+        void addAll(double[] x, int offset, int length) {
+            // local accumulators let the JIT keep them in registers
+            double sl = 0;
+            double sr = 0;
+            double sa = 0;
+            long cl = 0;
+            long cr = 0;
+            for (int i = offset; i < offset + length; i++) {
+                double v = x[i];
+                double l = v < 0 ? v : 0.0;
+                double r = v > 0 ? v : 0.0;
+                sl += l * l;
+                sr += r * r;
+                sa += r - l;
+                cl += v < 0 ? 1 : 0;
+                cr += v > 0 ? 1 : 0;
+            }
+            sumL += sl;
+            sumR += sr;
+            sumAbs += sa;
+            nL += cl;
+            nR += cr;
+            n += length;
+        }
+
+        /** Adds the block-local circular product x ⊙ roll(x, (dy, dx)) of a bw × bh block at (x0, y0); |dx| ≤ 1. */
+        void addCircularProduct(double[] x, int stride, int x0, int y0, int bw, int bh, int dy, int dx) {
+            double[] row = new double[bw];
+            for (int y = 0; y < bh; y++) {
+                int r = (y0 + y) * stride + x0;
+                int sr = (y0 + Math.floorMod(y - dy, bh)) * stride + x0;
+                productRow(x, r, sr, bw, dx, row);
+                addAll(row, 0, bw);
             }
         }
-        return aggdFromSums(sumL, nL, sumR, nR, sumAbs, length);
+
+        /** out[i] = x[r + i] · x[sr + (i − dx) mod w], i.e. one row of x ⊙ roll(x, dx) with |dx| ≤ 1. */
+        static void productRow(double[] x, int r, int sr, int w, int dx, double[] out) {
+            int lo = Math.max(0, dx);
+            int hi = Math.min(w, w + dx);
+            for (int i = lo; i < hi; i++) {
+                out[i] = x[r + i] * x[sr + i - dx];
+            }
+            for (int i = 0; i < lo; i++) {
+                out[i] = x[r + i] * x[sr + Math.floorMod(i - dx, w)];
+            }
+            for (int i = hi; i < w; i++) {
+                out[i] = x[r + i] * x[sr + Math.floorMod(i - dx, w)];
+            }
+        }
+
+        /** Adds the plain values of a block. */
+        void addBlock(double[] x, int stride, int x0, int y0, int bw, int bh) {
+            for (int y = 0; y < bh; y++) {
+                addAll(x, (y0 + y) * stride + x0, bw);
+            }
+        }
+
+        void merge(Moments o) {
+            sumL += o.sumL;
+            sumR += o.sumR;
+            nL += o.nL;
+            nR += o.nR;
+            sumAbs += o.sumAbs;
+            n += o.n;
+        }
+
+        Aggd aggd() {
+            return aggdFromSums(sumL, nL, sumR, nR, sumAbs, n);
+        }
     }
 
     static Aggd aggdFromSums(double sumL, long nL, double sumR, long nR, double sumAbs, long n) {
