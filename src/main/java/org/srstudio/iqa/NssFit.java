@@ -92,13 +92,14 @@ public final class NssFit {
             long cr = 0;
             for (int i = offset; i < offset + length; i++) {
                 double v = x[i];
-                double l = v < 0 ? v : 0.0;
-                double r = v > 0 ? v : 0.0;
+                double l = Math.min(v, 0.0);
+                double r = Math.max(v, 0.0);
                 sl += l * l;
                 sr += r * r;
-                sa += r - l;
-                cl += v < 0 ? 1 : 0;
-                cr += v > 0 ? 1 : 0;
+                sa += Math.abs(v);
+                // sign bits count without branches: v + 0.0 turns −0.0 into +0.0, and 0.0 − v is negative only for v > 0
+                cl += Double.doubleToRawLongBits(v + 0.0) >>> 63;
+                cr += Double.doubleToRawLongBits(0.0 - v) >>> 63;
             }
             sumL += sl;
             sumR += sr;
