@@ -13,6 +13,9 @@ import org.srstudio.core.store.ResultStore;
 import org.srstudio.core.upscale.ClassicalModels;
 import org.srstudio.engine.EngineDevice;
 import org.srstudio.engine.EngineLoaders;
+import org.srstudio.iqa.MetricScorer;
+import org.srstudio.iqa.ScoringService;
+import org.srstudio.iqa.params.IqaParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,15 @@ public final class Studio {
         UpscalePipeline pipeline = new UpscalePipeline(registry, decoder, store);
         DeviceJobExecutor executor = new DeviceJobExecutor(executorDevice(), pipeline);
         return new StudioServices(registry, executor, store, decoder, paths.dataDir());
+    }
+
+    /** The metric service on its own CPU pool, with parameter files from the models folders' iqa/ subfolders. */
+    public static ScoringService scoring(StudioPaths paths) {
+        return ScoringService.create(new MetricScorer(iqaParameters(paths)));
+    }
+
+    public static IqaParameters iqaParameters(StudioPaths paths) {
+        return IqaParameters.forModelDirs(paths.modelDirs());
     }
 
     static List<ModelLoader> loaders() {

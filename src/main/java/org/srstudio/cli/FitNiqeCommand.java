@@ -13,7 +13,8 @@ import org.srstudio.core.StudioException;
 import org.srstudio.iqa.Luma;
 import org.srstudio.iqa.NiqeFitter;
 import org.srstudio.iqa.NiqeModel;
-import org.srstudio.iqa.io.ImageIoReader;
+import org.srstudio.core.StudioServices;
+import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.iqa.params.CsvMatrices;
 import org.srstudio.iqa.params.IqaParameters;
 import org.srstudio.iqa.params.NiqeModels;
@@ -26,19 +27,24 @@ import picocli.CommandLine.Spec;
 /** {@code fit-niqe}: builds a NIQE pristine model from a folder of pristine (undistorted, sharp) images. */
 @Command(name = "fit-niqe", mixinStandardHelpOptions = true,
         description = "Fit a NIQE pristine model (mean and covariance of sharp-block features) from pristine images.")
-public final class FitNiqeCommand implements Callable<Integer> {
-    private static final List<String> IMAGE_SUFFIXES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".gif");
+final class FitNiqeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = {"--output", "-o"}, paramLabel = "FILE",
             description = "Where to write the model: .npz (BasicSR layout) or .csv (writes FILE-mu.csv and FILE-cov.csv); "
-                    + "default models/iqa/niqe_pris_params.npz.")
+                    + "default: iqa/niqe_pris_params.npz in the models folder.")
     Path output;
 
     @Parameters(arity = "1..*", paramLabel = "PRISTINE", description = "Pristine images or folders of them.")
     List<Path> inputs;
+
+    private final ServicesFactory servicesFactory;
+
+    FitNiqeCommand(ServicesFactory servicesFactory) {
+        this.servicesFactory = servicesFactory;
+    }
 
     @Override
     public Integer call() {
@@ -46,16 +52,22 @@ public final class FitNiqeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             List<Path> files = collect();
+            ImageDecoder decoder;
+            Path defaultTarget;
+            try (StudioServices services = servicesFactory.create(ImageDecoder.DEFAULT_MAX_PIXELS)) {
+                decoder = services.decoder();
+                defaultTarget = services.registry().modelsDir().resolve("iqa").resolve("niqe_pris_params.npz");
+            }
             NiqeFitter fitter = new NiqeFitter();
             for (Path f : files) {
                 try {
-                    int kept = fitter.add(Luma.rounded255(ImageIoReader.read(f), Luma.Space.YIQ));
+                    int kept = fitter.add(Luma.rounded255(decoder.decode(f).color(), Luma.Space.YIQ));
                     out.printf(Locale.ROOT, "%s: %d sharp blocks%n", f.getFileName(), kept);
                 } catch (StudioException e) {
                     err.println(f.getFileName() + " skipped: " + e.getMessage());
                 }
             }
-            Path target = output != null ? output : IqaParameters.DEFAULT_DIR.resolve("niqe_pris_params.npz");
+            Path target = output != null ? output : defaultTarget;
             NiqeModel model = fitter.fit("fitted from " + fitter.images() + " images");
             write(target, model);
             out.printf(Locale.ROOT, "Wrote a NIQE model from %d blocks of %d images to %s%n", fitter.blocks(), fitter.images(), target);
@@ -66,28 +78,24 @@ public final class FitNiqeCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } catch (StudioException e) {
-            err.println(e.getMessage());
+            err.println("srstudio: " + SrStudioCommand.sentence(e.getMessage()));
             err.flush();
             return 1;
         }
     }
 
+    /** Named files as they are, folders searched for images (recursively), as the upscale command does. */
     private List<Path> collect() throws StudioException {
-        List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(Files::isRegularFile)
-                            .filter(f -> IMAGE_SUFFIXES.stream().anyMatch(x -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(x)))
-                            .sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new StudioException("Cannot list the folder " + p + ".", e);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
+            if (!Files.exists(p)) {
                 throw new StudioException("The pristine image or folder " + p + " does not exist.");
             }
+        }
+        List<Path> files;
+        try {
+            files = InputCollector.collect(inputs).stream().map(InputCollector.Input::file).toList();
+        } catch (IOException e) {
+            throw new StudioException("Cannot list " + inputs + ": " + e.getMessage() + ".", e);
         }
         if (files.isEmpty()) {
             throw new StudioException("No images were found in " + inputs + ".");

@@ -24,7 +24,8 @@ import org.srstudio.iqa.MetricScorer;
 import org.srstudio.iqa.ScoreListener;
 import org.srstudio.iqa.ScoreRequest;
 import org.srstudio.iqa.ScoringService;
-import org.srstudio.iqa.io.ImageIoReader;
+import org.srstudio.core.StudioServices;
+import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.iqa.params.IqaParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score images with NIQE, BRISQUE, PIQE (no reference) and PSNR, SSIM (against --reference).")
-public final class ScoreCommand implements Callable<Integer> {
+final class ScoreCommand implements Callable<Integer> {
     /** Output layouts. */
     enum Format { text, csv, json }
 
@@ -76,6 +77,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGES", description = "Images to score.")
     List<Path> images;
 
+    private final ServicesFactory servicesFactory;
+
+    ScoreCommand(ServicesFactory servicesFactory) {
+        this.servicesFactory = servicesFactory;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -83,14 +90,20 @@ public final class ScoreCommand implements Callable<Integer> {
         try {
             return run(out, err);
         } catch (StudioException e) {
-            err.println(e.getMessage());
+            err.println("srstudio: " + SrStudioCommand.sentence(e.getMessage()));
             err.flush();
             return 1;
         }
     }
 
     private int run(PrintWriter out, PrintWriter err) throws StudioException {
-        IqaParameters params = IqaParameters.standard(paramsDir != null ? paramsDir : IqaParameters.DEFAULT_DIR);
+        ImageDecoder decoder;
+        IqaParameters params;
+        try (StudioServices services = servicesFactory.create(ImageDecoder.DEFAULT_MAX_PIXELS)) {
+            decoder = services.decoder();
+            params = paramsDir != null ? IqaParameters.standard(paramsDir)
+                    : IqaParameters.forModelDirs(services.registry().modelDirs());
+        }
         FrOptions options = frOptions();
         List<Metric> wanted = chosenMetrics(params);
         if (reference != null && !Files.exists(reference)) {
@@ -106,11 +119,11 @@ public final class ScoreCommand implements Callable<Integer> {
         Set<String> said = new LinkedHashSet<>();
         try (ScoringService service = ScoringService.create(new MetricScorer(params))) {
             for (Path p : images) {
-                FloatImage img = ImageIoReader.read(p);
+                FloatImage img = decoder.decode(p).color();
                 Optional<FloatImage> ref = Optional.empty();
                 if (reference != null && wanted.stream().anyMatch(Metric::needsReference)) {
                     Path gt = Files.isDirectory(reference) ? reference.resolve(p.getFileName()) : reference;
-                    ref = Optional.of(ImageIoReader.read(gt));
+                    ref = Optional.of(decoder.decode(gt).color());
                 }
                 List<MetricResult> results;
                 try {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The root of the command line: sub-commands for batch work; with no sub-command the launcher opens the GUI. */
 @Command(name = "srstudio", mixinStandardHelpOptions = true, versionProvider = SrStudioCommand.Version.class,
         description = "SR Studio: compare image super-resolution models. Without a sub-command, opens the studio.",
-        subcommands = {UpscaleCommand.class, ModelsCommand.class, BenchCommand.class})
+        subcommands = {UpscaleCommand.class, ModelsCommand.class, ScoreCommand.class, FitNiqeCommand.class, BenchCommand.class})
 public final class SrStudioCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

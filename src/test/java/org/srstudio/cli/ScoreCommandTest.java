@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srstudio.testing.SharedData;
-import picocli.CommandLine;
 
 class ScoreCommandTest {
     @TempDir
@@ -24,14 +21,12 @@ class ScoreCommandTest {
     private record Run(int exit, String out, String err) {
     }
 
-    private static Run run(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private Run run(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.run(tmp.resolve("models"), tmp.resolve("data"), all);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     private static double[] calibrationRow(String row) throws IOException {
@@ -47,33 +42,33 @@ class ScoreCommandTest {
 
     @Test
     void missingImageGivesOneSentenceAndNonZeroExit() {
-        Run r = run(new ScoreCommand(), "--params", tmp.toString(), tmp.resolve("nope.png").toString());
+        Run r = run("score", "--params", tmp.toString(), tmp.resolve("nope.png").toString());
         assertThat(r.exit()).isNotZero();
-        assertThat(r.err().strip()).isEqualTo("The image " + tmp.resolve("nope.png") + " does not exist.");
+        assertThat(r.err().strip()).isEqualTo("srstudio: The image " + tmp.resolve("nope.png") + " does not exist.");
         assertThat(r.out()).isEmpty();
     }
 
     @Test
     void unknownMetricGivesSentence() throws Exception {
         Path img = SharedData.require("iqa/calibration/dist/I04.bmp");
-        Run r = run(new ScoreCommand(), "--metrics", "niqe,lpips", img.toString());
+        Run r = run("score", "--metrics", "niqe,lpips", img.toString());
         assertThat(r.exit()).isNotZero();
-        assertThat(r.err().strip()).startsWith("Unknown metric \"lpips\"").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("srstudio: Unknown metric \"lpips\"").doesNotContain("\n");
     }
 
     @Test
     void psnrWithoutReferenceGivesSentence() throws Exception {
         Path img = SharedData.require("iqa/calibration/dist/I04.bmp");
-        Run r = run(new ScoreCommand(), "--metrics", "psnr", img.toString());
+        Run r = run("score", "--metrics", "psnr", img.toString());
         assertThat(r.exit()).isNotZero();
-        assertThat(r.err().strip()).isEqualTo("PSNR needs a ground-truth image: add --reference GT.");
+        assertThat(r.err().strip()).isEqualTo("srstudio: PSNR needs a ground-truth image: add --reference GT.");
     }
 
     @Test
     void csvHasOneRowPerImageWithPyiqaScores() throws Exception {
         Path params = SharedData.require("iqa/params");
         Path dist = SharedData.require("iqa/calibration/dist");
-        Run r = run(new ScoreCommand(), "--params", params.toString(), "--format", "csv", "--metrics", "niqe,brisque,piqe",
+        Run r = run("score", "--params", params.toString(), "--format", "csv", "--metrics", "niqe,brisque,piqe",
                 dist.resolve("I03.bmp").toString(), dist.resolve("I04.bmp").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String[] lines = r.out().strip().split("\n");
@@ -88,7 +83,7 @@ class ScoreCommandTest {
     void jsonCarriesPsnrAgainstReferenceAndDirections() throws Exception {
         Path dist = SharedData.require("iqa/calibration/dist/I03.bmp");
         Path ref = SharedData.require("iqa/calibration/ref/I03.bmp");
-        Run r = run(new ScoreCommand(), "--params", tmp.toString(), "--format", "json", "--metrics", "psnr,ssim",
+        Run r = run("score", "--params", tmp.toString(), "--format", "json", "--metrics", "psnr,ssim",
                 "--color", "rgb", "--reference", ref.toString(), dist.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode n = new ObjectMapper().readTree(r.out()).get(0);
@@ -99,7 +94,7 @@ class ScoreCommandTest {
     @Test
     void unavailableNiqeIsReportedOnceAndExitIsNonZero() throws Exception {
         Path img = SharedData.require("iqa/calibration/dist/I04.bmp");
-        Run r = run(new ScoreCommand(), "--params", tmp.toString(), "--metrics", "niqe,piqe", img.toString(), img.toString());
+        Run r = run("score", "--params", tmp.toString(), "--metrics", "niqe,piqe", img.toString(), img.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip().split("\n")).hasSize(1);
         assertThat(r.err()).contains("NIQE is unavailable");
@@ -110,10 +105,10 @@ class ScoreCommandTest {
     void fittedModelIsWrittenAndUsedByScore() throws Exception {
         Path ref = SharedData.require("iqa/calibration/ref");
         Path model = tmp.resolve("iqa").resolve("niqe_pris_params.npz");
-        Run fit = run(new FitNiqeCommand(), "--output", model.toString(), ref.toString());
+        Run fit = run("fit-niqe", "--output", model.toString(), ref.toString());
         assertThat(fit.exit()).as(fit.err()).isZero();
         assertThat(model).exists();
-        Run score = run(new ScoreCommand(), "--params", model.getParent().toString(), "--metrics", "niqe", "--format", "csv",
+        Run score = run("score", "--params", model.getParent().toString(), "--metrics", "niqe", "--format", "csv",
                 ref.resolve("I04.bmp").toString());
         assertThat(score.exit()).as(score.err()).isZero();
         assertThat(Double.parseDouble(score.out().strip().split("\n")[1].split(",")[1])).isFinite().isPositive();

@@ -11,7 +11,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srstudio.core.image.FloatImage;
-import org.srstudio.iqa.io.ImageIoReader;
 
 /** Odd sizes, gray, alpha, 16-bit and too-small inputs give scores or sentences, never NaN. */
 class EdgeCasesTest {
@@ -59,8 +58,8 @@ class EdgeCasesTest {
         ImageIO.write(opaque, "png", tmp.resolve("a.png").toFile());
         ImageIO.write(translucent, "png", tmp.resolve("b.png").toFile());
         MetricScorer s = scorer();
-        FloatImage a = ImageIoReader.read(tmp.resolve("a.png"));
-        FloatImage b = ImageIoReader.read(tmp.resolve("b.png"));
+        FloatImage a = new org.srstudio.core.image.ImageDecoder().decode(tmp.resolve("a.png")).color();
+        FloatImage b = new org.srstudio.core.image.ImageDecoder().decode(tmp.resolve("b.png")).color();
         assertThat(b.channels()).isEqualTo(3);
         for (Metric m : List.of(Metric.NIQE, Metric.BRISQUE, Metric.PIQE)) {
             MetricResult withAlpha = s.score(m, b, null, FrOptions.defaults());
@@ -80,7 +79,7 @@ class EdgeCasesTest {
             }
         }
         ImageIO.write(b16, "png", tmp.resolve("g16.png").toFile());
-        FloatImage read = ImageIoReader.read(tmp.resolve("g16.png"));
+        FloatImage read = new org.srstudio.core.image.ImageDecoder().decode(tmp.resolve("g16.png")).color();
         MetricScorer s = scorer();
         for (Metric m : List.of(Metric.NIQE, Metric.BRISQUE, Metric.PIQE)) {
             assertThat(s.score(m, read, null, FrOptions.defaults()).value())

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.image.FloatImage;
-import org.srstudio.iqa.io.ImageIoReader;
 import org.srstudio.iqa.params.BrisqueModels;
 import org.srstudio.iqa.params.NiqeModels;
 import org.srstudio.testing.SharedData;
@@ -21,11 +20,11 @@ final class IqaReference {
     }
 
     static FloatImage dist(String name) throws StudioException {
-        return ImageIoReader.read(SharedData.require("iqa/calibration/dist/" + name + ".bmp"));
+        return new org.srstudio.core.image.ImageDecoder().decode(SharedData.require("iqa/calibration/dist/" + name + ".bmp")).color();
     }
 
     static FloatImage ref(String name) throws StudioException {
-        return ImageIoReader.read(SharedData.require("iqa/calibration/ref/" + name + ".bmp"));
+        return new org.srstudio.core.image.ImageDecoder().decode(SharedData.require("iqa/calibration/ref/" + name + ".bmp")).color();
     }
 
     static NiqeModel liveNiqe() throws StudioException {

@@ -22,7 +22,6 @@ import org.srstudio.iqa.NiqeModel;
  * for where Debian's {@code opencv-data} installs them.
  */
 public final class IqaParameters {
-    public static final Path DEFAULT_DIR = Path.of("models", "iqa");
     public static final Path OPENCV_SYSTEM_DIR = Path.of("/usr/share/opencv4/quality");
 
     private final Path dir;
@@ -38,6 +37,17 @@ public final class IqaParameters {
     /** {@code dir} plus the system OpenCV data folder. */
     public static IqaParameters standard(Path dir) {
         return new IqaParameters(dir, List.of(OPENCV_SYSTEM_DIR));
+    }
+
+    /**
+     * Parameter files from the {@code iqa/} subfolder of each models folder, the first being the user's, then
+     * the system OpenCV data folder (Debian's opencv-data ships the BRISQUE model there).
+     */
+    public static IqaParameters forModelDirs(List<Path> modelDirs) {
+        List<Path> dirs = modelDirs.stream().map(d -> d.resolve("iqa")).toList();
+        List<Path> fallbacks = new java.util.ArrayList<>(dirs.subList(1, dirs.size()));
+        fallbacks.add(OPENCV_SYSTEM_DIR);
+        return new IqaParameters(dirs.get(0), fallbacks);
     }
 
     /** Models given directly (tests, or an API caller that loaded them itself). */

@@ -45,7 +45,7 @@ public final class IqaBenchmark {
     }
 
     public static void run(PrintWriter out) throws Exception {
-        Path shared = Path.of(System.getProperty("srstudio.root", ".")).toAbsolutePath().normalize().resolveSibling("shared")
+        Path shared = Path.of(System.getProperty("srstudio.root", System.getProperty("srstudio.home", "."))).toAbsolutePath().normalize().resolveSibling("shared")
                 .resolve("iqa");
         if (!Files.isDirectory(shared)) {
             out.println("IqaBenchmark: ../shared/iqa is absent; nothing measured.");
