@@ -125,15 +125,22 @@ public final class GraphUpscaler implements Upscaler {
                     + " image is too large to hold in memory; upscale a smaller image or crop it first.");
         }
         int outW = input.width() * scale;
-        float[] out = new float[(int) outSamples];
         int outH = input.height() * scale;
+        float[][] out = new float[1][];
         upscaleInBands(input, parameters, context, (y0, band) -> {
+            if (y0 == 0 && band.height() == outH) {
+                out[0] = band.data();
+                return;
+            }
+            if (out[0] == null) {
+                out[0] = new float[(int) outSamples];
+            }
             int n = band.height() * outW;
             for (int c = 0; c < 3; c++) {
-                System.arraycopy(band.data(), c * n, out, (c * outH + y0) * outW, n);
+                System.arraycopy(band.data(), c * n, out[0], (c * outH + y0) * outW, n);
             }
         });
-        return new FloatImage(outW, outH, 3, out);
+        return new FloatImage(outW, outH, 3, out[0]);
     }
 
     private int firstCore(int w, int h, int userTile) {
@@ -234,13 +241,19 @@ public final class GraphUpscaler implements Upscaler {
             // rows above the next tile row's ramp get nothing more: hand them on and slide the buffer up
             int done = r + 2 < rows.length ? (rows[r + 1] - grid.halfRamp()) * s : outH;
             int n = done - bufStart;
-            float[] band = new float[3 * n * outW];
-            for (int ch = 0; ch < 3; ch++) {
-                System.arraycopy(buf, ch * bufRows * outW, band, ch * n * outW, n * outW);
-                System.arraycopy(buf, (ch * bufRows + n) * outW, buf, ch * bufRows * outW, (bufRows - n) * outW);
-                java.util.Arrays.fill(buf, (ch * bufRows + bufRows - n) * outW, (ch + 1) * bufRows * outW, 0f);
-            }
-            if (n > 0) {
+            if (n == bufRows) {
+                // the whole buffer is finished (always so for a single tile): hand it on as it is
+                sink.accept(bufStart, new FloatImage(outW, n, 3, buf));
+                if (done < outH) {
+                    buf = new float[buf.length];
+                }
+            } else if (n > 0) {
+                float[] band = new float[3 * n * outW];
+                for (int ch = 0; ch < 3; ch++) {
+                    System.arraycopy(buf, ch * bufRows * outW, band, ch * n * outW, n * outW);
+                    System.arraycopy(buf, (ch * bufRows + n) * outW, buf, ch * bufRows * outW, (bufRows - n) * outW);
+                    java.util.Arrays.fill(buf, (ch * bufRows + bufRows - n) * outW, (ch + 1) * bufRows * outW, 0f);
+                }
                 sink.accept(bufStart, new FloatImage(outW, n, 3, band));
             }
             bufStart = done;
