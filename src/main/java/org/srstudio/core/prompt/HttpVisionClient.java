@@ -117,26 +117,51 @@ abstract class HttpVisionClient implements VisionLanguageClient {
         if (!settings.apiKey().isEmpty()) {
             request.header("Authorization", "Bearer " + settings.apiKey());
         }
-        LineQueue lines = new LineQueue();
-        CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request.build(), lines);
-        Runnable abort = () -> {
-            lines.abort();
-            response.cancel(true);
-        };
-        signal.onCancel(abort);
-        try {
-            return await(lines, response, model, tokens, signal);
-        } finally {
-            signal.remove(abort);
-            lines.abort();
-            if (!response.isDone()) {
+        for (int attempt = 1; ; attempt++) {
+            LineQueue lines = new LineQueue();
+            CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request.build(), lines);
+            Runnable abort = () -> {
+                lines.abort();
                 response.cancel(true);
+            };
+            signal.onCancel(abort);
+            try {
+                return await(lines, response, model, tokens, signal);
+            } catch (StaleConnection stale) {
+                if (attempt == 2) {
+                    throw stale.sentence;
+                }
+            } finally {
+                signal.remove(abort);
+                lines.abort();
+                if (!response.isDone()) {
+                    response.cancel(true);
+                }
             }
         }
     }
 
+    /**
+     * A pooled keep-alive connection that the server (or an earlier cancelled request) had already closed fails
+     * before any response arrives; such a request never reached the model, so it is sent once more.
+     */
+    private static final class StaleConnection extends Exception {
+        private final StudioException sentence;
+
+        StaleConnection(StudioException sentence) {
+            super(sentence.getMessage(), sentence);
+            this.sentence = sentence;
+        }
+    }
+
+    private static boolean beforeAnyResponse(LineQueue lines, Throwable error) {
+        return lines.status == 0 && error instanceof IOException
+                && !(error instanceof java.net.ConnectException)
+                && !(error instanceof java.net.http.HttpTimeoutException);
+    }
+
     private String await(LineQueue lines, CompletableFuture<HttpResponse<Void>> response, String model,
-                         Consumer<String> onToken, CancelSignal signal) throws StudioException {
+                         Consumer<String> onToken, CancelSignal signal) throws StudioException, StaleConnection {
         AnswerParser parser = newParser(model);
         StringBuilder errorBody = new StringBuilder();
         long timeoutNanos = settings.readTimeout().toNanos();
@@ -155,7 +180,11 @@ abstract class HttpVisionClient implements VisionLanguageClient {
             }
             if (event == null) {
                 if (response.isCompletedExceptionally() && !response.isCancelled()) {
-                    throw failure(causeOf(response), model);
+                    Throwable cause = causeOf(response);
+                    if (beforeAnyResponse(lines, cause)) {
+                        throw new StaleConnection(failure(cause, model));
+                    }
+                    throw failure(cause, model);
                 }
                 if (System.nanoTime() - lastProgress > timeoutNanos) {
                     throw new StudioException(readTimeoutSentence());
@@ -186,6 +215,9 @@ abstract class HttpVisionClient implements VisionLanguageClient {
             } else if (event instanceof Throwable error) {
                 if (signal.isCancelled()) {
                     throw new CancellationException("The description was cancelled.");
+                }
+                if (beforeAnyResponse(lines, error)) {
+                    throw new StaleConnection(failure(error, model));
                 }
                 throw failure(error, model);
             }

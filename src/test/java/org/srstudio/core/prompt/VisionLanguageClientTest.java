@@ -308,20 +308,26 @@ class VisionLanguageClientTest {
 
     @Test
     void interruptingTheCallingThreadCancels() throws Exception {
-        server = new FakeVisionServer(FakeVisionServer.silence());
+        CountDownLatch requestArrived = new CountDownLatch(1);
+        server = new FakeVisionServer((exchange, request, s) -> {
+            requestArrived.countDown();
+            s.hold(20_000);
+        });
+        VisionLanguageClient client = VisionLanguageClient.create(ollama(server.base(), true));
+        FloatImage image = lrImage();
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(200);
+                if (requestArrived.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    caller.interrupt();
+                }
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
             }
-            caller.interrupt();
         });
         interrupter.start();
         try {
-            assertThrows(CancellationException.class, () -> VisionLanguageClient.create(ollama(server.base(), true))
-                    .describe(lrImage(), INSTRUCTION, "llava", null, new CancelSignal()));
+            assertThrows(CancellationException.class, () -> client.describe(image, INSTRUCTION, "llava", null, new CancelSignal()));
         } finally {
             interrupter.join(5_000);
             Thread.interrupted();
