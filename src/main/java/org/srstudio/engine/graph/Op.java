@@ -112,6 +112,26 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * Resize by a fractional factor (e.g. the ×0.5 bicubic tail of realesr-animevideov3-x2), output size
+     * floor(input × factor); half-pixel sampling, edges clamped, no antialiasing, as ncnn's Interp.
+     */
+    record Resize(String input, String output, double factor, Upsample.Mode mode) implements Op {
+        public Resize {
+            if (!(factor > 0) || Double.isInfinite(factor)) {
+                throw new IllegalArgumentException("Resize factor must be positive, got " + factor);
+            }
+        }
+
+        public List<String> inputs() {
+            return List.of(input);
+        }
+
+        public List<String> outputs() {
+            return List.of(output);
+        }
+    }
+
     /** Depth-to-space as torch.nn.PixelShuffle. */
     record PixelShuffle(String input, String output, int factor) implements Op {
         public List<String> inputs() {

@@ -1,0 +1,14 @@
+package org.srstudio.engine;
+
+import java.util.List;
+import org.srstudio.core.model.ModelLoader;
+
+/** Every model loader the neural engine provides, for the registry. */
+public final class EngineLoaders {
+    private EngineLoaders() {
+    }
+
+    public static List<ModelLoader> all() {
+        return List.of(new NcnnModelLoader());
+    }
+}

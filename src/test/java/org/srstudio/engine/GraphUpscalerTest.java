@@ -1,0 +1,154 @@
+package org.srstudio.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.srstudio.core.image.FloatImage;
+import org.srstudio.core.job.JobCancelledException;
+import org.srstudio.core.job.JobContext;
+import org.srstudio.core.job.ModelParameters;
+import org.srstudio.engine.graph.Graph;
+
+class GraphUpscalerTest {
+    private static final long BIG_BUDGET = 1L << 30;
+    private static EngineDevice cpu;
+    private static Graph graph;
+    private static GraphUpscaler upscaler;
+
+    @BeforeAll
+    static void load() throws Exception {
+        cpu = EngineDevice.cpu(2);
+        graph = SyntheticGraphs.everyOp(7);
+        upscaler = new GraphUpscaler(graph, cpu, BIG_BUDGET);
+    }
+
+    @AfterAll
+    static void close() {
+        upscaler.close();
+    }
+
+    @Test
+    void everyOpMatchesPlainJavaInterpreter() throws Exception {
+        FloatImage img = SyntheticGraphs.randomImage(23, 17, 1);
+        FloatImage out = upscaler.upscale(img, 2, ModelParameters.DEFAULTS, JobContext.NONE);
+        float[] expected = NaiveGraphRunner.run(graph, 23, 17, img.data());
+        assertThat(out.width()).isEqualTo(46);
+        assertThat(out.height()).isEqualTo(34);
+        assertThat(SyntheticGraphs.maxAbsDiff(out.data(), expected)).isLessThan(1e-5f);
+    }
+
+    @Test
+    void tiledEqualsUntiled() throws Exception {
+        FloatImage img = SyntheticGraphs.randomImage(70, 53, 2);
+        FloatImage whole = upscaler.upscale(img, 2, ModelParameters.DEFAULTS, JobContext.NONE);
+        RecordingContext ctx = new RecordingContext();
+        FloatImage tiled = upscaler.upscale(img, 2, ModelParameters.DEFAULTS.withTileSize(16), ctx);
+        assertThat(ctx.tiles.get()).isGreaterThan(4);
+        assertThat(SyntheticGraphs.maxAbsDiff(tiled.data(), whole.data())).isLessThan(1e-4f);
+    }
+
+    @Test
+    void outOfMemoryHalvesTheTileAndStillGetsItRight() throws Exception {
+        int margin = graph.receptiveMargin();
+        int pad = margin + GraphUpscaler.HALF_RAMP;
+        try (GraphUpscaler small = new GraphUpscaler(graph, cpu, upscaler.tileBytes(32 + 2 * pad, 32 + 2 * pad))) {
+            FloatImage img = SyntheticGraphs.randomImage(130, 100, 3);
+            RecordingContext ctx = new RecordingContext();
+            FloatImage out = small.upscale(img, 2, ModelParameters.DEFAULTS.withTileSize(64), ctx);
+            assertThat(ctx.notes.get("tile-retry")).contains("from 64 px to 32 px");
+            assertThat(ctx.notes.get("tile")).startsWith("32 px");
+            FloatImage whole = upscaler.upscale(img, 2, ModelParameters.DEFAULTS, JobContext.NONE);
+            assertThat(SyntheticGraphs.maxAbsDiff(out.data(), whole.data())).isLessThan(1e-4f);
+        }
+    }
+
+    @Test
+    void automaticTilesFitTheBudget() throws Exception {
+        long budget = upscaler.tileBytes(60, 60);
+        try (GraphUpscaler small = new GraphUpscaler(graph, cpu, budget)) {
+            TileGrid grid = small.plan(200, 150, 0);
+            assertThat(grid.isSingle()).isFalse();
+            for (TileGrid.Tile t : grid.tiles(2)) {
+                assertThat(small.tileBytes(t.w(), t.h())).isLessThanOrEqualTo(budget);
+            }
+        }
+    }
+
+    @Test
+    void cancellationStopsWithinOneTile() {
+        FloatImage img = SyntheticGraphs.randomImage(80, 80, 4);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicInteger afterCancel = new AtomicInteger();
+        JobContext ctx = new JobContext() {
+            @Override
+            public void checkCancelled() throws JobCancelledException {
+                if (cancelled.get()) {
+                    throw new JobCancelledException();
+                }
+            }
+
+            @Override
+            public void progress(int step, int steps, int tile, int tiles) {
+                if (cancelled.get()) {
+                    afterCancel.incrementAndGet();
+                }
+                if (tile == 2) {
+                    cancelled.set(true);
+                }
+            }
+        };
+        assertThatThrownBy(() -> upscaler.upscale(img, 2, ModelParameters.DEFAULTS.withTileSize(16), ctx))
+                .isInstanceOf(JobCancelledException.class);
+        assertThat(afterCancel.get()).isZero();
+    }
+
+    @Test
+    void grayInputComesBackGray() throws Exception {
+        FloatImage rgb = SyntheticGraphs.randomImage(12, 9, 5);
+        FloatImage gray = rgb.plane(0);
+        FloatImage out = upscaler.upscale(gray, 2, ModelParameters.DEFAULTS, JobContext.NONE);
+        FloatImage viaRgb = upscaler.upscale(gray.toRgb(), 2, ModelParameters.DEFAULTS, JobContext.NONE);
+        assertThat(out.channels()).isEqualTo(1);
+        int n = out.width() * out.height();
+        float[] d = viaRgb.data();
+        float expected = (d[5] + d[n + 5] + d[2 * n + 5]) / 3f;
+        assertThat(out.data()[5]).isEqualTo(expected);
+    }
+
+    @Test
+    void wrongScaleGivesSentence() {
+        FloatImage img = SyntheticGraphs.randomImage(8, 8, 6);
+        assertThatThrownBy(() -> upscaler.upscale(img, 4, ModelParameters.DEFAULTS, JobContext.NONE))
+                .hasMessage("Model synthetic upscales ×2 only, not ×4.");
+    }
+
+    static final class RecordingContext implements JobContext {
+        final AtomicInteger tiles = new AtomicInteger();
+        final Map<String, String> notes = new HashMap<>();
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void checkCancelled() {
+        }
+
+        @Override
+        public void progress(int step, int steps, int tile, int tiles) {
+            this.tiles.set(tiles);
+            events.add(tile + "/" + tiles);
+        }
+
+        @Override
+        public void note(String key, String value) {
+            notes.put(key, value);
+        }
+    }
+}
