@@ -9,6 +9,6 @@ public final class EngineLoaders {
     }
 
     public static List<ModelLoader> all() {
-        return List.of(new NcnnModelLoader());
+        return List.of(new NcnnModelLoader(), new org.srstudio.engine.diffusion.DiffusionModelLoader());
     }
 }
