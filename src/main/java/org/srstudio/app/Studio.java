@@ -10,6 +10,7 @@ import org.srstudio.core.model.ModelRegistry;
 import org.srstudio.core.pipeline.UpscalePipeline;
 import org.srstudio.core.store.ResultStore;
 import org.srstudio.core.upscale.ClassicalModels;
+import org.srstudio.engine.EngineLoaders;
 
 /** The composition root: the one place that decides which implementations the CLI and the UI get. */
 public final class Studio {
@@ -29,6 +30,7 @@ public final class Studio {
     static List<ModelLoader> loaders() {
         List<ModelLoader> loaders = new ArrayList<>();
         loaders.add(ClassicalModels.loader());
+        loaders.addAll(EngineLoaders.all());
         return loaders;
     }
 }
