@@ -28,6 +28,7 @@ final class BenchCommand implements Callable<Integer> {
 
     static {
         SUITES.put("classical", (out, models) -> ClassicalBenchmark.run(out));
+        SUITES.put("diffusion", (out, models) -> org.srstudio.bench.DiffusionBenchmark.run(out));
     }
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run: ${COMPLETION-CANDIDATES}; default: all.",

@@ -99,12 +99,12 @@ public final class DiffusionUpscaler implements Upscaler {
         this.noiseFactory = factory;
     }
 
-    /** Total time spent inside TorchScript forward calls since the last reset, for the benchmark. */
-    long forwardNanos() {
+    /** Total time spent inside TorchScript forward calls since the last reset (benchmarks subtract it from wall time). */
+    public long forwardNanos() {
         return modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
     }
 
-    void resetTimers() {
+    public void resetTimers() {
         modules.values().forEach(TorchModule::resetTimer);
     }
 
@@ -138,6 +138,7 @@ public final class DiffusionUpscaler implements Upscaler {
         private final NDManager gen;
         private final DiffusionSpec.Latent lat = spec.latent();
         private final Map<String, NDArray> embeds = new HashMap<>();
+        private final Map<String, NDArray> runInputs = new HashMap<>();
         private NDArray deg;
         private NDArray condScale;
         private float[] ctrlImage;
@@ -225,20 +226,24 @@ public final class DiffusionUpscaler implements Upscaler {
                 TorchModule module = denoiserFor(t);
                 float[] xin = sampler.scaleModelInput(x, i);
                 float[] pred;
-                if (boxes.length == 1) {
-                    pred = predict(module, xin, t, 0, 0, lw, lh);
-                    ctx.progress(i + 1, steps, 1, 1);
-                } else {
-                    LatentTiling.Blender blend = new LatentTiling.Blender(lat.channels(), lw, lh, side);
-                    for (int k = 0; k < boxes.length; k++) {
-                        if (k > 0) {
-                            ctx.checkCancelled();
+                // One manager per step: the latents, timestep and outputs of all its tiles close together.
+                try (NDManager step = gen.newSubManager()) {
+                    NDArray[] tArr = new NDArray[3];
+                    if (boxes.length == 1) {
+                        pred = predict(step, module, xin, t, tArr, 0, 0, lw, lh);
+                        ctx.progress(i + 1, steps, 1, 1);
+                    } else {
+                        LatentTiling.Blender blend = new LatentTiling.Blender(lat.channels(), lw, lh, side);
+                        for (int k = 0; k < boxes.length; k++) {
+                            if (k > 0) {
+                                ctx.checkCancelled();
+                            }
+                            float[] tile = LatentTiling.crop(xin, lat.channels(), lw, lh, boxes[k][0], boxes[k][1], side);
+                            blend.add(predict(step, module, tile, t, tArr, boxes[k][0], boxes[k][1], side, side), boxes[k][0], boxes[k][1]);
+                            ctx.progress(i + 1, steps, k + 1, boxes.length);
                         }
-                        float[] tile = LatentTiling.crop(xin, lat.channels(), lw, lh, boxes[k][0], boxes[k][1], side);
-                        blend.add(predict(module, tile, t, boxes[k][0], boxes[k][1], side, side), boxes[k][0], boxes[k][1]);
-                        ctx.progress(i + 1, steps, k + 1, boxes.length);
+                        pred = blend.result();
                     }
-                    pred = blend.result();
                 }
                 x = sampler.step(pred, i, x, noise);
                 if (spec.previewMatrix() != null) {
@@ -413,42 +418,58 @@ public final class DiffusionUpscaler implements Upscaler {
             return d;
         }
 
-        /** The guided prediction for one latent window at (x0, y0) of size w×h. */
-        private float[] predict(TorchModule module, float[] x, float t, int x0, int y0, int w, int h) throws StudioException {
-            try (NDManager sm = gen.newSubManager()) {
-                if (!cfg) {
-                    return call(module, sm, x, t, x0, y0, w, h, 1, Branch.COND);
-                }
-                if (spec.guidance().batched()) {
-                    return Guidance.combineBatched(call(module, sm, x, t, x0, y0, w, h, 2, Branch.BOTH), g);
-                }
-                float[] u = call(module, sm, x, t, x0, y0, w, h, 1, Branch.UNCOND);
-                float[] c = call(module, sm, x, t, x0, y0, w, h, 1, Branch.COND);
-                return Guidance.combine(u, c, g);
+        /** The guided prediction for one latent window at (x0, y0) of size w×h; tArr caches this step's timestep by batch. */
+        private float[] predict(NDManager step, TorchModule module, float[] x, float t, NDArray[] tArr, int x0, int y0, int w, int h)
+                throws StudioException {
+            if (!cfg) {
+                return call(module, step, x, t, tArr, x0, y0, w, h, 1, Branch.COND);
             }
+            if (spec.guidance().batched()) {
+                return Guidance.combineBatched(call(module, step, x, t, tArr, x0, y0, w, h, 2, Branch.BOTH), g);
+            }
+            float[] u = call(module, step, x, t, tArr, x0, y0, w, h, 1, Branch.UNCOND);
+            float[] c = call(module, step, x, t, tArr, x0, y0, w, h, 1, Branch.COND);
+            return Guidance.combine(u, c, g);
         }
 
-        private float[] call(TorchModule module, NDManager sm, float[] x, float t, int x0, int y0, int w, int h, int batch,
-                             Branch branch) throws StudioException {
+        private float[] call(TorchModule module, NDManager sm, float[] x, float t, NDArray[] tArr, int x0, int y0, int w, int h,
+                             int batch, Branch branch) throws StudioException {
             NDList in = new NDList(spec.denoiserInputs().size());
             int c = lat.channels();
             int down = lat.downscale();
             for (String name : spec.denoiserInputs()) {
                 in.add(switch (name) {
                     case "x" -> sm.create(batch == 2 ? Guidance.duplicate(x) : x, new Shape(batch, c, h, w));
-                    case "t" -> timestep(sm, t, spec.timestepBatched() ? batch : 1);
-                    case "text" -> embedding(sm, "positive", "negative", branch);
-                    case "low" -> embedding(sm, "low", "low_negative", branch);
-                    case "pooled" -> embedding(sm, "pooled", "pooled_negative", branch);
-                    case "deg" -> repeat(sm, requireDeg(), batch);
-                    case "ctrl" -> spatial(sm, ctrlImage, lw * down, lh * down, x0 * down, y0 * down, w * down, h * down, batch);
-                    case "cond" -> spatial(sm, condImage, lw, lh, x0, y0, w, h, batch);
+                    case "t" -> {
+                        int n = spec.timestepBatched() ? batch : 1;
+                        if (tArr[n] == null) {
+                            tArr[n] = timestep(sm, t, n);
+                        }
+                        yield tArr[n];
+                    }
+                    case "text" -> embedding("positive", "negative", branch);
+                    case "low" -> embedding("low", "low_negative", branch);
+                    case "pooled" -> embedding("pooled", "pooled_negative", branch);
+                    case "deg" -> batch == 1 ? requireDeg() : cached("deg2", () -> requireDeg().concat(requireDeg()));
+                    case "ctrl" -> cached("ctrl" + x0 + "," + y0 + "," + w + "," + h + "," + batch,
+                            () -> spatial(ctrlImage, lw * down, lh * down, x0 * down, y0 * down, w * down, h * down, batch));
+                    case "cond" -> cached("cond" + x0 + "," + y0 + "," + w + "," + h + "," + batch,
+                            () -> spatial(condImage, lw, lh, x0, y0, w, h, batch));
                     case "cond_scale" -> condScale;
                     default -> throw new IllegalArgumentException("unknown denoiser input '" + name + "'");
                 });
             }
             // The first input (the latent) lives in sm, so the output attaches there and closes with it.
             return module.forward(in).get(0).toFloatArray();
+        }
+
+        /** Inputs that stay the same for every step (tile crops of the condition images, batched copies), kept for the run. */
+        private NDArray cached(String key, java.util.function.Supplier<NDArray> make) {
+            return runInputs.computeIfAbsent(key, k -> {
+                NDArray a = make.get();
+                a.attach(gen);
+                return a;
+            });
         }
 
         private NDArray timestep(NDManager sm, float t, int n) {
@@ -462,29 +483,16 @@ public final class DiffusionUpscaler implements Upscaler {
             return sm.create(v, new Shape(n));
         }
 
-        private NDArray embedding(NDManager sm, String pos, String neg, Branch branch) {
+        private NDArray embedding(String pos, String neg, Branch branch) {
             return switch (branch) {
                 case COND -> embeds.get(pos);
                 case UNCOND -> embeds.getOrDefault(neg, embeds.get(pos));
-                case BOTH -> embeds.computeIfAbsent(pos + "+" + neg, k -> {
-                    // [uncond, cond] along the batch axis, kept for the whole run (constants live in the model's manager).
-                    NDArray both = embeds.getOrDefault(neg, embeds.get(pos)).concat(embeds.get(pos));
-                    both.attach(gen);
-                    return both;
-                });
+                // [uncond, cond] along the batch axis.
+                case BOTH -> cached(pos + "+" + neg, () -> embeds.getOrDefault(neg, embeds.get(pos)).concat(embeds.get(pos)));
             };
         }
 
-        private NDArray repeat(NDManager sm, NDArray a, int batch) {
-            if (batch == 1) {
-                return a;
-            }
-            NDArray both = a.concat(a);
-            both.attach(sm);
-            return both;
-        }
-
-        private NDArray spatial(NDManager sm, float[] img, int fw, int fh, int x0, int y0, int w, int h, int batch) {
+        private NDArray spatial(float[] img, int fw, int fh, int x0, int y0, int w, int h, int batch) {
             float[] crop = new float[batch * 3 * w * h];
             for (int b = 0; b < batch; b++) {
                 for (int ch = 0; ch < 3; ch++) {
@@ -493,7 +501,7 @@ public final class DiffusionUpscaler implements Upscaler {
                     }
                 }
             }
-            return sm.create(crop, new Shape(batch, 3, h, w));
+            return gen.create(crop, new Shape(batch, 3, h, w));
         }
 
         private FloatImage decode(float[] x, float[] image, int w, int h) throws StudioException {

@@ -1,0 +1,133 @@
+package org.srstudio.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.srstudio.core.Json;
+import org.srstudio.core.image.FloatImage;
+import org.srstudio.core.job.ColorFix;
+import org.srstudio.core.job.JobContext;
+import org.srstudio.core.job.ModelParameters;
+import org.srstudio.core.model.ManifestReader;
+import org.srstudio.core.model.ModelEntry;
+import org.srstudio.core.model.ModelStatus;
+import org.srstudio.engine.diffusion.DiffusionModelLoader;
+import org.srstudio.engine.diffusion.DiffusionUpscaler;
+
+/**
+ * The diffusion loop's own overhead per step: wall time minus the time spent inside TorchScript forward calls,
+ * divided by the steps, on the XPSR-like fixture (DDPM, batched guidance, 4 latent tiles, runtime prompts) at 20
+ * and 200 steps. The reference is the Python loop of tools/fixtures/make_diffusion_fixtures.py over the same
+ * module files, timed the same way in the same invocation. Runs from the repository root (it needs the fixture
+ * folder and Debian's python3 with torch); otherwise it says what is missing.
+ */
+public final class DiffusionBenchmark {
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/diffusion/xpsr-like");
+    static final Path SCRIPT = Path.of("tools/fixtures/make_diffusion_fixtures.py");
+    static final String PYTHON = "/usr/bin/python3";
+    static final int[] STEPS = {20, 200};
+    static final int RUNS = 3;
+    static final int WARMUPS = 2;
+
+    private DiffusionBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        run(out);
+        out.flush();
+    }
+
+    public static void run(PrintWriter out) {
+        if (!Files.isRegularFile(FIXTURE.resolve("model.json"))) {
+            out.println("Diffusion benchmark skipped: run it from the repository root (needs " + FIXTURE + ").");
+            return;
+        }
+        out.printf(Locale.ROOT, "Diffusion loop overhead per step (wall minus TorchScript forward time), xpsr-like fixture, best of %d%n", RUNS);
+        out.printf(Locale.ROOT, "%-7s %16s %18s %10s%n", "steps", "Java ms/step", "Python ms/step", "Java/Py");
+        out.flush();
+        double[] java = new double[STEPS.length];
+        double[] py = new double[STEPS.length];
+        try (DiffusionUpscaler up = (DiffusionUpscaler) new DiffusionModelLoader().load(
+                new ModelEntry(ManifestReader.read(FIXTURE.resolve("model.json")), Optional.of(FIXTURE), ModelStatus.INSTALLED, ""))) {
+            JsonNode ref = Json.mapper().readTree(FIXTURE.resolve("reference.json").toFile());
+            JsonNode shape = ref.get("input_shape");
+            FloatImage input = new FloatImage(shape.get(2).asInt(), shape.get(1).asInt(), 3, floats(FIXTURE.resolve("input.f32")));
+            JsonNode p = ref.get("params");
+            for (int s = 0; s < STEPS.length; s++) {
+                ModelParameters params = new ModelParameters(p.get("prompt").asText(), p.get("negative_prompt").asText(),
+                        p.get("guidance").asDouble(), STEPS[s], 1L, 0, ColorFix.ADAIN, p.get("low_prompt").asText());
+                double best = Double.MAX_VALUE;
+                for (int r = 0; r < WARMUPS + RUNS; r++) {
+                    up.resetTimers();
+                    long t0 = System.nanoTime();
+                    up.upscale(input, p.get("scale").asInt(), params, JobContext.NONE);
+                    long wall = System.nanoTime() - t0;
+                    if (r >= WARMUPS) { // warm-up runs settle the JIT and libtorch's profiling executor
+                        best = Math.min(best, (wall - up.forwardNanos()) / 1e6 / STEPS[s]);
+                    }
+                }
+                java[s] = best;
+            }
+        } catch (Exception e) {
+            out.println("Diffusion benchmark failed: " + e.getMessage());
+            return;
+        }
+        for (int s = 0; s < STEPS.length; s++) {
+            Double ref = python(STEPS[s], out);
+            py[s] = ref == null ? Double.NaN : ref;
+            out.printf(Locale.ROOT, "%-7d %16.3f %18s %10s%n", STEPS[s], java[s], fmt(py[s], "%.3f"), fmt(java[s] / py[s], "%.2f"));
+        }
+        // Fixed per-image work (resizing, prompts, colour fix) cancels out between the two step counts.
+        int a = STEPS[0];
+        int b = STEPS[STEPS.length - 1];
+        double javaMarginal = (java[STEPS.length - 1] * b - java[0] * a) / (b - a);
+        double pyMarginal = (py[STEPS.length - 1] * b - py[0] * a) / (b - a);
+        out.printf(Locale.ROOT, "%-7s %16.3f %18s %10s%n", "marginal", javaMarginal, fmt(pyMarginal, "%.3f"), fmt(javaMarginal / pyMarginal, "%.2f"));
+        out.println("Target: at most 1 ms per step and below Python's.");
+    }
+
+    private static Double python(int steps, PrintWriter out) {
+        if (!Files.isExecutable(Path.of(PYTHON)) || !Files.isRegularFile(SCRIPT)) {
+            out.println("(Python reference skipped: needs " + PYTHON + " with torch and " + SCRIPT + ")");
+            return null;
+        }
+        try {
+            Process proc = new ProcessBuilder(PYTHON, SCRIPT.toString(), "--time", FIXTURE.toString(), "--steps", Integer.toString(steps),
+                    "--repeats", Integer.toString(WARMUPS + RUNS)).redirectErrorStream(false).start();
+            proc.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+            String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
+                out.println("(Python reference failed with exit code " + proc.exitValue() + ")");
+                return null;
+            }
+            String last = text.strip().lines().reduce((a, b) -> b).orElse("{}");
+            return Json.mapper().readTree(last).get("overhead_ms_per_step").asDouble();
+        } catch (IOException e) {
+            out.println("(Python reference could not start: " + e.getMessage() + ")");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String fmt(double v, String pattern) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, pattern, v);
+    }
+
+    private static float[] floats(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        float[] v = new float[b.length / 4];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
+    }
+}
