@@ -51,13 +51,20 @@ public final class DiffusionBenchmark {
             out.println("Diffusion benchmark skipped: run it from the repository root (needs " + FIXTURE + ").");
             return;
         }
-        out.printf(Locale.ROOT, "Diffusion loop overhead per step (wall minus TorchScript forward time), xpsr-like fixture, best of %d%n", RUNS);
+        // One intra-op thread on both sides: idle OpenMP workers spinning after each forward would otherwise steal the
+        // cores the loop itself runs on, and Python's timing mode pins one thread too.
+        if (System.getProperty(org.srstudio.engine.EngineDevice.THREADS_PROPERTY) == null) {
+            System.setProperty(org.srstudio.engine.EngineDevice.THREADS_PROPERTY, "1");
+        }
+        out.printf(Locale.ROOT, "Diffusion loop overhead per step (wall minus TorchScript forward time), xpsr-like fixture "
+                + "(20-step DDPM, batched guidance, 2x2 latent tiles), best of %d after %d warm-ups%n", RUNS, WARMUPS);
         out.printf(Locale.ROOT, "%-7s %16s %18s %10s%n", "steps", "Java ms/step", "Python ms/step", "Java/Py");
         out.flush();
         double[] java = new double[STEPS.length];
         double[] py = new double[STEPS.length];
         try (DiffusionUpscaler up = (DiffusionUpscaler) new DiffusionModelLoader().load(
                 new ModelEntry(ManifestReader.read(FIXTURE.resolve("model.json")), Optional.of(FIXTURE), ModelStatus.INSTALLED, ""))) {
+            out.println("Java on " + up.device() + "; Python (torch " + "1 thread) over the same module files");
             JsonNode ref = Json.mapper().readTree(FIXTURE.resolve("reference.json").toFile());
             JsonNode shape = ref.get("input_shape");
             FloatImage input = new FloatImage(shape.get(2).asInt(), shape.get(1).asInt(), 3, floats(FIXTURE.resolve("input.f32")));

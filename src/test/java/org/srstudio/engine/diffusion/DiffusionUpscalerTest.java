@@ -124,4 +124,17 @@ class DiffusionUpscalerTest {
 
         assertThat(problem).hasValueSatisfying(s -> assertThat(s).contains("modules/").endsWith(".").doesNotContain("\n"));
     }
+
+    @Test
+    void unknownDenoiserInputIsRefusedInOneSentence(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("broken");
+        Files.createDirectories(copy);
+        String json = Files.readString(DiffusionFixtures.folder("xpsr-like").resolve("model.json"))
+                .replace("\"cond_scale\"", "\"scale_of_cond\"");
+        Files.writeString(copy.resolve("model.json"), json);
+
+        var problem = new DiffusionModelLoader().problemWith(DiffusionFixtures.entry(copy));
+
+        assertThat(problem).hasValueSatisfying(s -> assertThat(s).contains("scale_of_cond").endsWith(".").doesNotContain("\n"));
+    }
 }
