@@ -202,6 +202,9 @@ public final class DiffusionUpscaler implements Upscaler {
             g = (float) (p.guidanceScale() != null ? p.guidanceScale().doubleValue()
                     : spec.guidance() != null ? spec.guidance().defaultScale() : 1.0);
             cfg = spec.guidance() != null && g != 1f;
+            if (spec.guidance() == null && p.guidanceScale() != null) {
+                ctx.note("guidance", "ignored: this model has no classifier-free guidance");
+            }
             if (cfg && !embeds.containsKey("negative")) {
                 throw new StudioException("Model " + manifest.id() + " has no negative prompt embedding, so guidance must stay at 1.");
             }
@@ -264,6 +267,9 @@ public final class DiffusionUpscaler implements Upscaler {
 
         private int stepsFor() {
             if (spec.sampler().isOneStep()) {
+                if (p.steps() != null && p.steps() != 1) {
+                    ctx.note("steps", "1 (this model's sampler takes exactly one step)");
+                }
                 return 1;
             }
             return p.steps() != null ? p.steps() : spec.sampler().defaultSteps();
