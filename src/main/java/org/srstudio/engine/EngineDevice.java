@@ -53,7 +53,7 @@ public final class EngineDevice {
         return new EngineDevice(Device.cpu(), threads, null, null);
     }
 
-    private static EngineDevice probe(int threads) throws StudioException {
+    static EngineDevice probe(int threads) throws StudioException {
         String configured = envOrProperty(LIBRARY_PATH);
         boolean custom = configured != null && !configured.isBlank();
         String warning = null;

@@ -36,8 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class GraphUpscaler implements Upscaler {
     /** Smallest tile core the retry loop goes down to before it gives up. */
     public static final int MIN_TILE = 16;
-    /** Most input pixels of context a tile gets; deep nets (RRDBNet) have a far larger theoretical margin. */
-    public static final int MAX_CONTEXT = 32;
+    /**
+     * Most input pixels of context a tile gets: enough for the compact nets (SRVGGNetCompact x4 needs 34) to tile
+     * exactly; deep nets (RRDBNet, margin ≈ 350) get this much and rely on the blend ramps, as their far context
+     * barely matters.
+     */
+    public static final int MAX_CONTEXT = 40;
     /** Half-width of the blend ramp between tiles, in input pixels. */
     public static final int HALF_RAMP = 8;
     /** Estimated working memory over the live activations: convolution scratch, the tile's input and output. */
@@ -120,31 +124,23 @@ public final class GraphUpscaler implements Upscaler {
             throw new StudioException("The ×" + scale + " result of a " + input.width() + "×" + input.height()
                     + " image is too large to hold in memory; upscale a smaller image or crop it first.");
         }
-        device.prepareCurrentThread();
-        context.note("device", device.describe());
-        context.note("threads", Integer.toString(device.threads()));
-        int core = firstCore(input.width(), input.height(), parameters.tileSize());
-        while (true) {
-            TileGrid grid = grid(input.width(), input.height(), core);
-            try {
-                FloatImage out = run(input, grid, context);
-                context.note("tile", grid.isSingle() ? "whole image"
-                        : core + " px, " + grid.pad() + " px context, " + grid.count() + " tiles");
-                return out;
-            } catch (TileTooLargeException | OutOfMemoryError | EngineException e) {
-                if (!(e instanceof TileTooLargeException) && !isOutOfMemory(e)) {
-                    throw new StudioException("Model " + graph.name() + " failed: " + firstLine(e) + ".", e);
-                }
-                int smaller = Math.min(core, Math.max(input.width(), input.height())) / 2;
-                if (smaller < MIN_TILE) {
-                    throw new StudioException("Model " + graph.name() + " ran out of memory even with "
-                            + MIN_TILE + "-pixel tiles; close other programs or raise the memory budget.", e);
-                }
-                LOG.info("Tile of {} px ran out of memory ({}); retrying with {} px", core, firstLine(e), smaller);
-                context.note("tile-retry", "halved from " + core + " px to " + smaller + " px after running out of memory");
-                core = smaller;
+        int outW = input.width() * scale;
+        int outH = input.height() * scale;
+        float[][] out = new float[1][];
+        upscaleInBands(input, parameters, context, (y0, band) -> {
+            if (y0 == 0 && band.height() == outH) {
+                out[0] = band.data();
+                return;
             }
-        }
+            if (out[0] == null) {
+                out[0] = new float[(int) outSamples];
+            }
+            int n = band.height() * outW;
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(band.data(), c * n, out[0], (c * outH + y0) * outW, n);
+            }
+        });
+        return new FloatImage(outW, outH, 3, out[0]);
     }
 
     private int firstCore(int w, int h, int userTile) {
@@ -173,27 +169,99 @@ public final class GraphUpscaler implements Upscaler {
         return new TileGrid(w, h, core, pad, halfRamp);
     }
 
-    private FloatImage run(FloatImage input, TileGrid grid, JobContext context) throws JobCancelledException {
+    /** Receives finished RGB output in horizontal bands, top to bottom (again from the top after a retry). */
+    @FunctionalInterface
+    public interface BandSink {
+        void accept(int y0, FloatImage band) throws StudioException;
+    }
+
+    /**
+     * Upscales an RGB image and hands the output to {@code sink} band by band, so that only one row of tiles'
+     * output is held at a time: the way to make results too large for one {@link FloatImage}.
+     */
+    public void upscaleInBands(FloatImage input, ModelParameters parameters, JobContext context, BandSink sink)
+            throws StudioException, JobCancelledException {
+        if (input.channels() != 3) {
+            throw new StudioException("Model " + graph.name() + " streams RGB images only, not " + input.channels() + " channels.");
+        }
+        device.prepareCurrentThread();
+        context.note("device", device.describe());
+        context.note("threads", Integer.toString(device.threads()));
+        int core = firstCore(input.width(), input.height(), parameters.tileSize());
+        while (true) {
+            TileGrid grid = grid(input.width(), input.height(), core);
+            try {
+                run(input, grid, context, sink);
+                context.note("tile", grid.isSingle() ? "whole image"
+                        : core + " px, " + grid.pad() + " px context, " + grid.count() + " tiles");
+                return;
+            } catch (TileTooLargeException | OutOfMemoryError | EngineException e) {
+                if (!(e instanceof TileTooLargeException) && !isOutOfMemory(e)) {
+                    throw new StudioException("Model " + graph.name() + " failed: " + firstLine(e) + ".", e);
+                }
+                int smaller = Math.min(core, Math.max(input.width(), input.height())) / 2;
+                if (smaller < MIN_TILE) {
+                    throw new StudioException("Model " + graph.name() + " ran out of memory even with "
+                            + MIN_TILE + "-pixel tiles; close other programs or raise the memory budget.", e);
+                }
+                LOG.info("Tile of {} px ran out of memory ({}); retrying with {} px", core, firstLine(e), smaller);
+                context.note("tile-retry", "halved from " + core + " px to " + smaller + " px after running out of memory");
+                core = smaller;
+            }
+        }
+    }
+
+    private void run(FloatImage input, TileGrid grid, JobContext context, BandSink sink)
+            throws JobCancelledException, StudioException {
         int s = graph.scale();
         int outW = input.width() * s;
         int outH = input.height() * s;
-        float[] out = new float[3 * outW * outH];
-        List<TileGrid.Tile> tiles = grid.tiles(s);
-        for (TileGrid.Tile tile : tiles) {
-            context.checkCancelled();
-            long need = tileBytes(tile.w(), tile.h());
-            if (need > memoryBudgetBytes) {
-                throw new TileTooLargeException(need, memoryBudgetBytes);
-            }
-            FloatImage crop = grid.isSingle() ? input : input.crop(tile.x0(), tile.y0(), tile.w(), tile.h());
-            float[] result = runTile(crop);
-            accumulate(out, outW, outH, result, tile, s);
-            context.progress(0, 0, tile.index() + 1, tiles.size());
+        int[] rows = grid.rowCuts();
+        int tallest = 0;
+        for (int r = 0; r + 1 < rows.length; r++) {
+            tallest = Math.max(tallest, rows[r + 1] - rows[r]);
         }
-        return new FloatImage(outW, outH, 3, out);
+        int bufRows = Math.min(outH, (tallest + 2 * grid.halfRamp() + 1) * s);
+        float[] buf = new float[3 * bufRows * outW];
+        int bufStart = 0;
+        List<TileGrid.Tile> tiles = grid.tiles(s);
+        int columns = grid.columns();
+        for (int r = 0; r + 1 < rows.length; r++) {
+            for (int c = 0; c < columns; c++) {
+                TileGrid.Tile tile = tiles.get(r * columns + c);
+                context.checkCancelled();
+                long need = tileBytes(tile.w(), tile.h());
+                if (need > memoryBudgetBytes) {
+                    throw new TileTooLargeException(need, memoryBudgetBytes);
+                }
+                FloatImage crop = grid.isSingle() ? input : input.crop(tile.x0(), tile.y0(), tile.w(), tile.h());
+                accumulate(buf, outW, bufRows, bufStart, runTile(crop), tile, s);
+                context.progress(0, 0, tile.index() + 1, tiles.size());
+            }
+            // rows above the next tile row's ramp get nothing more: hand them on and slide the buffer up
+            int done = r + 2 < rows.length ? (rows[r + 1] - grid.halfRamp()) * s : outH;
+            int n = done - bufStart;
+            if (n == bufRows) {
+                // the whole buffer is finished (always so for a single tile): hand it on as it is
+                sink.accept(bufStart, new FloatImage(outW, n, 3, buf));
+                if (done < outH) {
+                    buf = new float[buf.length];
+                }
+            } else if (n > 0) {
+                float[] band = new float[3 * n * outW];
+                for (int ch = 0; ch < 3; ch++) {
+                    System.arraycopy(buf, ch * bufRows * outW, band, ch * n * outW, n * outW);
+                    System.arraycopy(buf, (ch * bufRows + n) * outW, buf, ch * bufRows * outW, (bufRows - n) * outW);
+                    java.util.Arrays.fill(buf, (ch * bufRows + bufRows - n) * outW, (ch + 1) * bufRows * outW, 0f);
+                }
+                sink.accept(bufStart, new FloatImage(outW, n, 3, band));
+            }
+            bufStart = done;
+        }
     }
 
-    private static void accumulate(float[] out, int outW, int outH, float[] tileOut, TileGrid.Tile tile, int s) {
+    private static void accumulate(float[] buf, int outW, int bufRows, int bufStart, float[] tileOut,
+                                   TileGrid.Tile tile, int s) {
         int tw = tile.weightX().length;
         int th = tile.weightY().length;
         int ox = tile.x0() * s;
@@ -206,12 +274,16 @@ public final class GraphUpscaler implements Upscaler {
                 if (rowWeight == 0f) {
                     continue;
                 }
+                int row = oy + y - bufStart;
+                if (row < 0 || row >= bufRows) {
+                    throw new IllegalStateException("Tile row " + (oy + y) + " outside the output band at " + bufStart);
+                }
                 int src = (c * th + y) * tw;
-                int dst = (c * outH + oy + y) * outW + ox;
+                int dst = (c * bufRows + row) * outW + ox;
                 for (int x = 0; x < tw; x++) {
                     float w = rowWeight * wx[x];
                     if (w != 0f) {
-                        out[dst + x] += w * tileOut[src + x];
+                        buf[dst + x] += w * tileOut[src + x];
                     }
                 }
             }

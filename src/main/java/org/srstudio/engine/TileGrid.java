@@ -29,6 +29,15 @@ public record TileGrid(int width, int height, int core, int pad, int halfRamp) {
         return cuts(width).length == 2 && cuts(height).length == 2;
     }
 
+    /** Input rows where tile rows meet, from 0 to the height. */
+    public int[] rowCuts() {
+        return cuts(height);
+    }
+
+    public int columns() {
+        return cuts(width).length - 1;
+    }
+
     public int count() {
         return (cuts(width).length - 1) * (cuts(height).length - 1);
     }

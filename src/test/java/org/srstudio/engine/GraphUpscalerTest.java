@@ -84,6 +84,29 @@ class GraphUpscalerTest {
     }
 
     @Test
+    void bandsCoverTheOutputOnceInOrder() throws Exception {
+        FloatImage img = SyntheticGraphs.randomImage(61, 47, 8);
+        FloatImage whole = upscaler.upscale(img, 2, ModelParameters.DEFAULTS, JobContext.NONE);
+        List<int[]> bands = new ArrayList<>();
+        float[] joined = new float[whole.data().length];
+        upscaler.upscaleInBands(img, ModelParameters.DEFAULTS.withTileSize(16), JobContext.NONE, (y0, band) -> {
+            bands.add(new int[] {y0, band.height()});
+            int n = band.height() * band.width();
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(band.data(), c * n, joined, (c * whole.height() + y0) * whole.width(), n);
+            }
+        });
+        assertThat(bands.size()).isGreaterThan(1);
+        int next = 0;
+        for (int[] b : bands) {
+            assertThat(b[0]).isEqualTo(next);
+            next += b[1];
+        }
+        assertThat(next).isEqualTo(whole.height());
+        assertThat(SyntheticGraphs.maxAbsDiff(joined, whole.data())).isLessThan(1e-4f);
+    }
+
+    @Test
     void cancellationStopsWithinOneTile() {
         FloatImage img = SyntheticGraphs.randomImage(80, 80, 4);
         AtomicBoolean cancelled = new AtomicBoolean();

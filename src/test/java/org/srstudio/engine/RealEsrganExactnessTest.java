@@ -62,6 +62,18 @@ class RealEsrganExactnessTest {
         return tests.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void compactModelTiledEqualsUntiled() throws Exception {
+        Path crop = SharedData.require("realesrgan-ref/crops/tiger_128.png");
+        GraphUpscaler upscaler = model("realesrgan-x4fast");
+        FloatImage in = readRgb(crop).crop(10, 20, 100, 72);
+        FloatImage whole = upscaler.upscale(in, 4, ModelParameters.DEFAULTS, org.srstudio.core.job.JobContext.NONE);
+        GraphUpscalerTest.RecordingContext ctx = new GraphUpscalerTest.RecordingContext();
+        FloatImage tiled = upscaler.upscale(in, 4, ModelParameters.DEFAULTS.withTileSize(32), ctx);
+        assertThat(ctx.tiles.get()).isGreaterThanOrEqualTo(4);
+        assertThat(SyntheticGraphs.maxAbsDiff(tiled.data(), whole.data())).isLessThanOrEqualTo(1e-4f);
+    }
+
     private static void check(String modelId, Path input, Path refPng, Path refRaw) throws Exception {
         GraphUpscaler upscaler = model(modelId);
         FloatImage in = readRgb(input);
