@@ -26,8 +26,9 @@ done
 cp "$T/srstudio.jar" "$OUT/input/"
 
 # libtorch (CPU) and DJL's JNI library, side by side, as PYTORCH_LIBRARY_PATH expects.
-(cd "$OUT" && "$JAVA_BIN/jar" xf "$(ls "$T"/lib/pytorch-native-cpu-*.jar)" native/lib)
-mv "$OUT"/native/lib/* "$OUT/input/native/" && rm -rf "$OUT/native"
+NATIVE_DIR=pytorch/cpu/linux-x86_64
+(cd "$OUT" && "$JAVA_BIN/jar" xf "$(ls "$T"/lib/pytorch-native-cpu-*.jar)" "$NATIVE_DIR")
+mv "$OUT/$NATIVE_DIR"/* "$OUT/input/native/" && rm -rf "$OUT/pytorch"
 (cd "$OUT" && "$JAVA_BIN/jar" xf "$(ls "$T"/lib/pytorch-jni-*.jar)" jnilib/linux-x86_64/cpu/libdjl_torch.so)
 mv "$OUT/jnilib/linux-x86_64/cpu/libdjl_torch.so" "$OUT/input/native/" && rm -rf "$OUT/jnilib"
 

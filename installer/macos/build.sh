@@ -18,7 +18,8 @@ for jar in "$T"/lib/*.jar; do
 done
 cp "$T/srstudio.jar" "$OUT/input/"
 # The pom picks the osx-aarch64 native jar on a Mac (profile "mac").
-(cd "$OUT" && jar xf "$(ls "$T"/lib/pytorch-native-cpu-*.jar)" native/lib && mv native/lib/* input/native/ && rm -rf native)
+(cd "$OUT" && jar xf "$(ls "$T"/lib/pytorch-native-cpu-*.jar)" pytorch/cpu/osx-aarch64 \
+  && mv pytorch/cpu/osx-aarch64/* input/native/ && rm -rf pytorch)
 (cd "$OUT" && jar xf "$(ls "$T"/lib/pytorch-jni-*.jar)" jnilib/osx-aarch64/cpu/libdjl_torch.dylib \
   && mv jnilib/osx-aarch64/cpu/libdjl_torch.dylib input/native/ && rm -rf jnilib)
 mkdir -p "$OUT/input/models"

@@ -19,8 +19,8 @@ Copy-Item "$T\srstudio.jar" "$Out\input\"
 
 # libtorch CPU natives and DJL's JNI library side by side (PYTORCH_LIBRARY_PATH=$APPDIR\native).
 Push-Location $Out
-jar xf (Get-ChildItem "$T\lib\pytorch-native-cpu-*.jar").FullName native/lib
-Move-Item "native\lib\*" "input\native\"
+jar xf (Get-ChildItem "$T\lib\pytorch-native-cpu-*.jar").FullName pytorch/cpu/win-x86_64
+Move-Item "pytorch\cpu\win-x86_64\*" "input\native\"
 jar xf (Get-ChildItem "$T\lib\pytorch-jni-*.jar").FullName jnilib/win-x86_64/cpu/djl_torch.dll
 Move-Item "jnilib\win-x86_64\cpu\djl_torch.dll" "input\native\"
 Pop-Location

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.srstudio.cli.SrStudioCommand;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
+import org.srstudio.iqa.ScoringService;
 import org.srstudio.ui.StudioLauncher;
 
 /**
@@ -25,10 +26,13 @@ public final class Main {
 
     public static void main(String[] args) {
         if (opensWindow(args)) {
-            StudioServices services = Studio.create(StudioPaths.fromEnvironment(), ImageDecoder.DEFAULT_MAX_PIXELS);
             List<Path> inputs = Arrays.stream(args).filter(a -> !GUI_FLAGS.contains(a)).map(Path::of).toList();
-            StudioLauncher.launch(services, inputs);
-            return;
+            StudioPaths paths = StudioPaths.fromEnvironment();
+            try (StudioServices services = Studio.create(paths, ImageDecoder.DEFAULT_MAX_PIXELS);
+                 ScoringService scoring = Studio.scoring(paths)) {
+                StudioLauncher.launch(services, inputs, new IqaVariantScorer(scoring, services.decoder()));
+            }
+            System.exit(0);
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

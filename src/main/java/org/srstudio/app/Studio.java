@@ -2,6 +2,7 @@ package org.srstudio.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.srstudio.core.StudioException;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.job.DeviceJobExecutor;
@@ -10,10 +11,17 @@ import org.srstudio.core.model.ModelRegistry;
 import org.srstudio.core.pipeline.UpscalePipeline;
 import org.srstudio.core.store.ResultStore;
 import org.srstudio.core.upscale.ClassicalModels;
+import org.srstudio.engine.EngineDevice;
 import org.srstudio.engine.EngineLoaders;
+import org.srstudio.iqa.MetricScorer;
+import org.srstudio.iqa.ScoringService;
+import org.srstudio.iqa.params.IqaParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: the one place that decides which implementations the CLI and the UI get. */
 public final class Studio {
+    private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
     private Studio() {
     }
 
@@ -23,8 +31,17 @@ public final class Studio {
         ImageDecoder decoder = new ImageDecoder(maxPixels);
         ResultStore store = new ResultStore(paths.resultsDir());
         UpscalePipeline pipeline = new UpscalePipeline(registry, decoder, store);
-        DeviceJobExecutor executor = new DeviceJobExecutor("cpu", pipeline);
+        DeviceJobExecutor executor = new DeviceJobExecutor(executorDevice(), pipeline);
         return new StudioServices(registry, executor, store, decoder, paths.dataDir());
+    }
+
+    /** The metric service on its own CPU pool, with parameter files from the models folders' iqa/ subfolders. */
+    public static ScoringService scoring(StudioPaths paths) {
+        return ScoringService.create(new MetricScorer(iqaParameters(paths)));
+    }
+
+    public static IqaParameters iqaParameters(StudioPaths paths) {
+        return IqaParameters.forModelDirs(paths.modelDirs());
     }
 
     static List<ModelLoader> loaders() {
@@ -32,5 +49,22 @@ public final class Studio {
         loaders.add(ClassicalModels.loader());
         loaders.addAll(EngineLoaders.all());
         return loaders;
+    }
+
+    /**
+     * The device the executor's jobs run on. Only a configured CUDA libtorch can make it a GPU, so the engine is
+     * started here only then; otherwise classical jobs never pay for starting it.
+     */
+    private static String executorDevice() {
+        String library = System.getenv(EngineDevice.LIBRARY_PATH);
+        if (library == null || library.isBlank()) {
+            return "cpu";
+        }
+        try {
+            return EngineDevice.detect().describe();
+        } catch (StudioException e) {
+            LOG.warn(e.getMessage());
+            return "cpu";
+        }
     }
 }

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.srstudio.bench.ClassicalBenchmark;
+import org.srstudio.bench.IqaBenchmark;
+import org.srstudio.bench.NeuralBenchmark;
+import org.srstudio.bench.SamplerBenchmark;
+import org.srstudio.bench.UiBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
 
     static {
         SUITES.put("classical", (out, models) -> ClassicalBenchmark.run(out));
+        SUITES.put("neural", NeuralBenchmark::run);
+        SUITES.put("iqa", (out, models) -> IqaBenchmark.run(out));
+        SUITES.put("samplers", (out, models) -> SamplerBenchmark.run(out));
+        SUITES.put("ui", (out, models) -> UiBenchmark.run(out));
         SUITES.put("diffusion", (out, models) -> org.srstudio.bench.DiffusionBenchmark.run(out));
     }
 

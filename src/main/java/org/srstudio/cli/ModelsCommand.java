@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.srstudio.core.Json;
+import org.srstudio.core.StudioException;
+import org.srstudio.engine.EngineDevice;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.model.ModelEntry;
@@ -36,7 +38,7 @@ final class ModelsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StudioServices services = servicesFactory.create(ImageDecoder.DEFAULT_MAX_PIXELS)) {
             List<ModelEntry> entries = services.registry().list();
-            String device = services.executor().device();
+            String device = engineDevice();
             if (format == Format.json) {
                 out.println(Json.mapper().writeValueAsString(toJson(entries, device, services)));
             } else {
@@ -51,6 +53,16 @@ final class ModelsCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** The neural engine's device and threads, with the sentence saying why a configured GPU is not used. */
+    private static String engineDevice() {
+        try {
+            EngineDevice device = EngineDevice.detect();
+            return device.describe() + device.warning().map(w -> " - " + w).orElse("");
+        } catch (StudioException e) {
+            return "cpu for classical models only: " + e.getMessage();
         }
     }
 

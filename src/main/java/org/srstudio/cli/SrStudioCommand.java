@@ -7,14 +7,28 @@ import picocli.CommandLine.Command;
 /** The root of the command line: sub-commands for batch work; with no sub-command the launcher opens the GUI. */
 @Command(name = "srstudio", mixinStandardHelpOptions = true, versionProvider = SrStudioCommand.Version.class,
         description = "SR Studio: compare image super-resolution models. Without a sub-command, opens the studio.",
-        subcommands = {UpscaleCommand.class, ModelsCommand.class, BenchCommand.class})
-public final class SrStudioCommand implements Runnable {
+        subcommands = {UpscaleCommand.class, ModelsCommand.class, ScoreCommand.class, FitNiqeCommand.class, BenchCommand.class})
+public final class SrStudioCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--smoke", description = "Check this installation offline: load the default model, "
+            + "upscale a built-in sample, score it, and exit 0 when all of that works.")
+    boolean smoke;
+
+    private final ServicesFactory services;
+
+    SrStudioCommand(ServicesFactory services) {
+        this.services = services;
+    }
+
     @Override
-    public void run() {
+    public Integer call() throws Exception {
+        if (smoke) {
+            return SmokeCheck.run(services, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 
     /**
@@ -22,7 +36,7 @@ public final class SrStudioCommand implements Runnable {
      * failed work exits 1.
      */
     public static CommandLine commandLine(ServicesFactory services, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new SrStudioCommand(), new Factory(services));
+        CommandLine cli = new CommandLine(new SrStudioCommand(services), new Factory(services));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {

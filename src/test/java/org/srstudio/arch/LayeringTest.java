@@ -55,6 +55,22 @@ class LayeringTest {
     }
 
     @Test
+    void viewModelsHoldNoControls() {
+        noClasses().that().resideInAPackage("org.srstudio.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene.control..")
+                .check(classes);
+    }
+
+    @Test
+    void viewsReachTheServicesOnlyThroughTheirViewModels() {
+        noClasses().that().resideInAPackage("org.srstudio.ui..").and().haveSimpleNameEndingWith("View")
+                .should().dependOnClassesThat().areAssignableTo(org.srstudio.core.StudioServices.class)
+                .orShould().dependOnClassesThat().areAssignableTo(org.srstudio.core.job.JobExecutor.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.srstudio.engine..", "org.srstudio.core.pipeline..")
+                .check(classes);
+    }
+
+    @Test
     void libraryCodeLogsInsteadOfPrinting() {
         noClasses().that().resideOutsideOfPackages("org.srstudio.bench..")
                 .and().doNotHaveFullyQualifiedName("org.srstudio.app.Main")

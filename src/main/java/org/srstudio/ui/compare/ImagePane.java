@@ -1,0 +1,448 @@
+package org.srstudio.ui.compare;
+
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import org.srstudio.ui.common.StudioStyles;
+
+/**
+ * Draws one or two variants through the shared viewport on a canvas. Only the visible part of each image is
+ * drawn (a source rectangle per image), which is what keeps an 8K × 8K pair as cheap as a small one, and
+ * magnified pixels are drawn nearest-neighbour. In split mode A is left of (or above) the divider and B right of
+ * (or below) it. Drawing happens at most once per pulse, in {@link #layoutChildren()}. Colours come from CSS.
+ */
+public final class ImagePane extends Region {
+    /** Screen pixels within which a press grabs the divider instead of panning. */
+    static final double DIVIDER_GRAB = 10;
+    static final double LOUPE_RADIUS = 84;
+    static final double LOUPE_MAGNIFICATION = 4;
+
+    private static final StyleablePropertyFactory<ImagePane> CSS =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private final StyleableProperty<Color> dividerColor =
+            CSS.createStyleableColorProperty(this, "dividerColor", "-studio-divider-color", p -> p.dividerColor);
+    private final StyleableProperty<Color> labelBackground =
+            CSS.createStyleableColorProperty(this, "labelBackground", "-studio-label-background", p -> p.labelBackground);
+    private final StyleableProperty<Color> labelTextFill =
+            CSS.createStyleableColorProperty(this, "labelTextFill", "-studio-label-text-fill", p -> p.labelTextFill);
+    private final StyleableProperty<Color> loupeBorder =
+            CSS.createStyleableColorProperty(this, "loupeBorder", "-studio-loupe-border", p -> p.loupeBorder);
+    private final StyleableProperty<Color> heatLow =
+            CSS.createStyleableColorProperty(this, "heatLow", "-studio-heat-low", p -> p.heatLow);
+    private final StyleableProperty<Color> heatMid =
+            CSS.createStyleableColorProperty(this, "heatMid", "-studio-heat-mid", p -> p.heatMid);
+    private final StyleableProperty<Color> heatHigh =
+            CSS.createStyleableColorProperty(this, "heatHigh", "-studio-heat-high", p -> p.heatHigh);
+
+    private final Canvas canvas = new Canvas();
+    private final ViewportModel viewport;
+    private final ObjectProperty<Image> imageA = new SimpleObjectProperty<>();
+    private final ObjectProperty<Image> imageB = new SimpleObjectProperty<>();
+    private final BooleanProperty smoothA = new SimpleBooleanProperty();
+    private final BooleanProperty smoothB = new SimpleBooleanProperty();
+    private final StringProperty labelA = new SimpleStringProperty();
+    private final StringProperty labelB = new SimpleStringProperty();
+    private final BooleanProperty split = new SimpleBooleanProperty();
+    private final DoubleProperty divider = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<SplitOrientation> orientation = new SimpleObjectProperty<>(SplitOrientation.VERTICAL);
+    private final BooleanProperty loupe = new SimpleBooleanProperty();
+    private final BooleanProperty ownsViewport = new SimpleBooleanProperty(true);
+    private final Text measure = new Text();
+    private boolean dirty = true;
+    private double mouseX = -1;
+    private double mouseY = -1;
+    private boolean mouseInside;
+    private boolean draggingDivider;
+    private double lastDragX;
+    private double lastDragY;
+    private long drawCount;
+    private long lastDrawNanos;
+
+    public ImagePane(ViewportModel viewport) {
+        this.viewport = viewport;
+        getStyleClass().add(StudioStyles.IMAGE_PANE);
+        getChildren().add(canvas);
+        setMinSize(0, 0);
+        Observable[] redrawOn = {imageA, imageB, smoothA, smoothB, labelA, labelB, split, divider, orientation, loupe,
+                viewport.zoomProperty(), viewport.centerXProperty(), viewport.centerYProperty(),
+                viewport.viewWidthProperty(), viewport.viewHeightProperty(),
+                (Observable) dividerColor, (Observable) labelBackground, (Observable) labelTextFill,
+                (Observable) loupeBorder};
+        for (Observable o : redrawOn) {
+            o.addListener(obs -> requestRedraw());
+        }
+        installGestures();
+    }
+
+    // Properties
+
+    public ObjectProperty<Image> imageAProperty() {
+        return imageA;
+    }
+
+    public ObjectProperty<Image> imageBProperty() {
+        return imageB;
+    }
+
+    /** Smooth (bilinear) magnification for A, for the "input · smooth" baseline; otherwise nearest-neighbour. */
+    public BooleanProperty smoothAProperty() {
+        return smoothA;
+    }
+
+    public BooleanProperty smoothBProperty() {
+        return smoothB;
+    }
+
+    public StringProperty labelAProperty() {
+        return labelA;
+    }
+
+    public StringProperty labelBProperty() {
+        return labelB;
+    }
+
+    public BooleanProperty splitProperty() {
+        return split;
+    }
+
+    public DoubleProperty dividerProperty() {
+        return divider;
+    }
+
+    public ObjectProperty<SplitOrientation> orientationProperty() {
+        return orientation;
+    }
+
+    public BooleanProperty loupeProperty() {
+        return loupe;
+    }
+
+    /** The pane whose size is the viewport's view size; in a grid only the first pane owns it. */
+    public BooleanProperty ownsViewportProperty() {
+        return ownsViewport;
+    }
+
+    /** How many times the canvas was redrawn, and how long the last redraw took; for the benchmark. */
+    public long drawCount() {
+        return drawCount;
+    }
+
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    /** 256 ARGB colours from the theme's heat-map stops, for the difference map. */
+    public int[] heatPalette() {
+        Color low = heatLow.getValue();
+        Color mid = heatMid.getValue();
+        Color high = heatHigh.getValue();
+        int[] lut = new int[256];
+        for (int i = 0; i < 256; i++) {
+            double t = i / 255.0;
+            Color c = t < 0.5 ? low.interpolate(mid, t * 2) : mid.interpolate(high, (t - 0.5) * 2);
+            lut[i] = 0xFF000000 | ((int) Math.round(c.getRed() * 255) << 16)
+                    | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+        }
+        return lut;
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    // Drawing
+
+    public void requestRedraw() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            if (ownsViewport.get()) {
+                viewport.setViewSize(w, h);
+            }
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            long t0 = System.nanoTime();
+            draw();
+            lastDrawNanos = System.nanoTime() - t0;
+            drawCount++;
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w < 1 || h < 1) {
+            return;
+        }
+        double cw = viewport.contentWidth();
+        double ch = viewport.contentHeight();
+        // Visible content rectangle, clipped to the content.
+        double x0 = Math.max(0, contentX(0));
+        double y0 = Math.max(0, contentY(0));
+        double x1 = Math.min(cw, contentX(w));
+        double y1 = Math.min(ch, contentY(h));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        if (split.get() && imageB.get() != null) {
+            boolean vertical = orientation.get() == SplitOrientation.VERTICAL;
+            double cut = divider.get() * (vertical ? cw : ch);
+            if (vertical) {
+                drawRegion(g, imageA.get(), smoothA.get(), x0, y0, Math.min(x1, cut), y1);
+                drawRegion(g, imageB.get(), smoothB.get(), Math.max(x0, cut), y0, x1, y1);
+            } else {
+                drawRegion(g, imageA.get(), smoothA.get(), x0, y0, x1, Math.min(y1, cut));
+                drawRegion(g, imageB.get(), smoothB.get(), x0, Math.max(y0, cut), x1, y1);
+            }
+            drawDivider(g, vertical, vertical ? screenX(cut) : screenY(cut), w, h);
+            drawLabel(g, labelA.get(), 12, 12, false);
+            if (vertical) {
+                drawLabel(g, labelB.get(), w - 12, 12, true);
+            } else {
+                drawLabel(g, labelB.get(), 12, h - 12 - labelHeight(), false);
+            }
+        } else {
+            drawRegion(g, imageA.get(), smoothA.get(), x0, y0, x1, y1);
+            drawLabel(g, labelA.get(), 12, 12, false);
+        }
+        if (loupe.get() && mouseInside) {
+            drawLoupe(g);
+        }
+    }
+
+    /** Draws the content rectangle [cx0, cx1] × [cy0, cy1] of an image stretched to the content size. */
+    private void drawRegion(GraphicsContext g, Image image, boolean smooth, double cx0, double cy0, double cx1, double cy1) {
+        if (image == null || cx1 <= cx0 || cy1 <= cy0) {
+            return;
+        }
+        double sx = image.getWidth() / viewport.contentWidth();
+        double sy = image.getHeight() / viewport.contentHeight();
+        double magnification = viewport.zoom() / sx;
+        g.setImageSmoothing(smooth || magnification < 1);
+        g.drawImage(image, cx0 * sx, cy0 * sy, (cx1 - cx0) * sx, (cy1 - cy0) * sy,
+                screenX(cx0), screenY(cy0), (cx1 - cx0) * viewport.zoom(), (cy1 - cy0) * viewport.zoom());
+    }
+
+    private void drawDivider(GraphicsContext g, boolean vertical, double at, double w, double h) {
+        g.setStroke(dividerColor.getValue());
+        g.setFill(dividerColor.getValue());
+        g.setLineWidth(2);
+        if (vertical) {
+            g.strokeLine(at, 0, at, h);
+            g.fillOval(at - 7, h / 2 - 7, 14, 14);
+        } else {
+            g.strokeLine(0, at, w, at);
+            g.fillOval(w / 2 - 7, at - 7, 14, 14);
+        }
+    }
+
+    private double labelHeight() {
+        return Font.getDefault().getSize() + 10;
+    }
+
+    private void drawLabel(GraphicsContext g, String text, double x, double y, boolean alignRight) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        Font font = Font.getDefault();
+        measure.setFont(font);
+        measure.setText(text);
+        double tw = measure.getLayoutBounds().getWidth();
+        double bw = tw + 16;
+        double bh = labelHeight();
+        double left = alignRight ? x - bw : x;
+        g.setFill(labelBackground.getValue());
+        g.fillRoundRect(left, y, bw, bh, 8, 8);
+        g.setFill(labelTextFill.getValue());
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, left + 8, y + bh / 2);
+    }
+
+    private void drawLoupe(GraphicsContext g) {
+        double r = LOUPE_RADIUS;
+        double zoom = Math.min(ViewportModel.MAX_ZOOM * LOUPE_MAGNIFICATION, viewport.zoom() * LOUPE_MAGNIFICATION);
+        double cx = contentX(mouseX);
+        double cy = contentY(mouseY);
+        Image image = imageA.get();
+        boolean smooth = smoothA.get();
+        if (split.get() && imageB.get() != null) {
+            boolean vertical = orientation.get() == SplitOrientation.VERTICAL;
+            double cut = divider.get() * (vertical ? viewport.contentWidth() : viewport.contentHeight());
+            if ((vertical ? cx : cy) >= cut) {
+                image = imageB.get();
+                smooth = smoothB.get();
+            }
+        }
+        if (image == null) {
+            return;
+        }
+        double half = r / zoom;
+        double sxScale = image.getWidth() / viewport.contentWidth();
+        double syScale = image.getHeight() / viewport.contentHeight();
+        g.save();
+        g.beginPath();
+        g.arc(mouseX, mouseY, r, r, 0, 360);
+        g.closePath();
+        g.clip();
+        g.clearRect(mouseX - r, mouseY - r, 2 * r, 2 * r);
+        g.setImageSmoothing(smooth);
+        g.drawImage(image, (cx - half) * sxScale, (cy - half) * syScale, 2 * half * sxScale, 2 * half * syScale,
+                mouseX - r, mouseY - r, 2 * r, 2 * r);
+        g.restore();
+        g.setStroke(loupeBorder.getValue());
+        g.setLineWidth(2);
+        g.strokeOval(mouseX - r, mouseY - r, 2 * r, 2 * r);
+    }
+
+    // Coordinates: this pane's own centre maps to the shared centre, so grid panes of any size stay in sync.
+
+    double contentX(double sx) {
+        return viewport.centerX() + (sx - getWidth() / 2) / viewport.zoom();
+    }
+
+    double contentY(double sy) {
+        return viewport.centerY() + (sy - getHeight() / 2) / viewport.zoom();
+    }
+
+    double screenX(double cx) {
+        return (cx - viewport.centerX()) * viewport.zoom() + getWidth() / 2;
+    }
+
+    double screenY(double cy) {
+        return (cy - viewport.centerY()) * viewport.zoom() + getHeight() / 2;
+    }
+
+    /** True when a press at (x, y) would grab the slider's divider. */
+    public boolean isOnDivider(double x, double y) {
+        if (!split.get() || imageB.get() == null) {
+            return false;
+        }
+        if (orientation.get() == SplitOrientation.VERTICAL) {
+            return Math.abs(x - screenX(divider.get() * viewport.contentWidth())) <= DIVIDER_GRAB;
+        }
+        return Math.abs(y - screenY(divider.get() * viewport.contentHeight())) <= DIVIDER_GRAB;
+    }
+
+    /** Moves the divider to follow the pointer at (x, y). */
+    public void dragDividerTo(double x, double y) {
+        if (orientation.get() == SplitOrientation.VERTICAL) {
+            divider.set(Math.max(0, Math.min(1, contentX(x) / viewport.contentWidth())));
+        } else {
+            divider.set(Math.max(0, Math.min(1, contentY(y) / viewport.contentHeight())));
+        }
+    }
+
+    private void installGestures() {
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() == 0) {
+                return;
+            }
+            double factor = Math.pow(1.0025, e.getDeltaY());
+            // Translate to the owner's frame so the point under the cursor stays put in every pane.
+            double vx = e.getX() - getWidth() / 2 + viewport.viewWidthProperty().get() / 2;
+            double vy = e.getY() - getHeight() / 2 + viewport.viewHeightProperty().get() / 2;
+            viewport.zoomAt(factor, vx, vy);
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) {
+                return;
+            }
+            requestFocus();
+            draggingDivider = e.getButton() == MouseButton.PRIMARY && isOnDivider(e.getX(), e.getY());
+            lastDragX = e.getX();
+            lastDragY = e.getY();
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (draggingDivider) {
+                dragDividerTo(e.getX(), e.getY());
+            } else {
+                viewport.panBy(e.getX() - lastDragX, e.getY() - lastDragY);
+                setCursor(Cursor.CLOSED_HAND);
+            }
+            lastDragX = e.getX();
+            lastDragY = e.getY();
+            trackMouse(e);
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            draggingDivider = false;
+            setCursor(Cursor.DEFAULT);
+        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            trackMouse(e);
+            setCursor(isOnDivider(e.getX(), e.getY())
+                    ? (orientation.get() == SplitOrientation.VERTICAL ? Cursor.H_RESIZE : Cursor.V_RESIZE)
+                    : Cursor.DEFAULT);
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            mouseInside = false;
+            if (loupe.get()) {
+                requestRedraw();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
+                if (viewport.fittingProperty().get()) {
+                    double vx = e.getX() - getWidth() / 2 + viewport.viewWidthProperty().get() / 2;
+                    double vy = e.getY() - getHeight() / 2 + viewport.viewHeightProperty().get() / 2;
+                    viewport.zoomAt(1 / viewport.zoom(), vx, vy);
+                } else {
+                    viewport.fit();
+                }
+            }
+        });
+    }
+
+    private void trackMouse(MouseEvent e) {
+        mouseX = e.getX();
+        mouseY = e.getY();
+        mouseInside = true;
+        if (loupe.get()) {
+            requestRedraw();
+        }
+    }
+}
