@@ -36,6 +36,7 @@ final class BenchCommand implements Callable<Integer> {
         SUITES.put("iqa", (out, models) -> IqaBenchmark.run(out));
         SUITES.put("samplers", (out, models) -> SamplerBenchmark.run(out));
         SUITES.put("ui", (out, models) -> UiBenchmark.run(out));
+        SUITES.put("diffusion", (out, models) -> org.srstudio.bench.DiffusionBenchmark.run(out));
     }
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run: ${COMPLETION-CANDIDATES}; default: all.",

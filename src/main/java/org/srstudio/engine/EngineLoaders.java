@@ -10,6 +10,6 @@ public final class EngineLoaders {
     }
 
     public static List<ModelLoader> all() {
-        return List.of(new NcnnModelLoader(), new StateDictModelLoader());
+        return List.of(new NcnnModelLoader(), new StateDictModelLoader(), new org.srstudio.engine.diffusion.DiffusionModelLoader());
     }
 }
