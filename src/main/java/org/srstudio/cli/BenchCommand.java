@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.srstudio.bench.ClassicalBenchmark;
+import org.srstudio.bench.DiffusionBenchmark;
 import org.srstudio.bench.IqaBenchmark;
 import org.srstudio.bench.NeuralBenchmark;
 import org.srstudio.bench.SamplerBenchmark;
@@ -36,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
         SUITES.put("iqa", (out, models) -> IqaBenchmark.run(out));
         SUITES.put("samplers", (out, models) -> SamplerBenchmark.run(out));
         SUITES.put("ui", (out, models) -> UiBenchmark.run(out));
-        SUITES.put("diffusion", (out, models) -> org.srstudio.bench.DiffusionBenchmark.run(out));
+        SUITES.put("diffusion", (out, models) -> DiffusionBenchmark.run(out));
     }
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suites to run: ${COMPLETION-CANDIDATES}; default: all.",
