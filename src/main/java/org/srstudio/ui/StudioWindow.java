@@ -39,7 +39,7 @@ import org.srstudio.core.StudioServices;
 import org.srstudio.core.prompt.PromptService;
 import org.srstudio.ui.common.BackgroundWorkers;
 import org.srstudio.ui.common.FxEventBridge;
-import org.srstudio.ui.common.FxImageLoader;
+import org.srstudio.ui.common.CoreImageLoader;
 import org.srstudio.ui.common.Icons;
 import org.srstudio.ui.common.StudioStyles;
 import org.srstudio.ui.common.StudioTheme;
@@ -137,7 +137,8 @@ public final class StudioWindow implements AutoCloseable {
     /** As {@link #open(Stage, StudioServices, VariantScorer, List)}, with the prompt writer (null: none). */
     public static StudioWindow open(Stage stage, StudioServices services, VariantScorer scorer, PromptService prompts,
                                     List<Path> initialInputs) {
-        StudioWindow window = new StudioWindow(stage, services, scorer, prompts, new FxImageLoader());
+        StudioWindow window = new StudioWindow(stage, services, scorer, prompts,
+                new CoreImageLoader(services.decoder()));
         window.viewModel.restore(initialInputs);
         window.viewModel.themeProperty().get().apply(window.scene);
         stage.show();

@@ -99,7 +99,7 @@ class SessionStoreTest {
         List<Path> first = ResultExporter.save(List.of(v), out);
         List<Path> second = ResultExporter.save(List.of(v), out);
         assertThat(first).containsExactly(out.resolve("cat_realesrgan-x4plus_x4.png"));
-        assertThat(second).containsExactly(out.resolve("cat_realesrgan-x4plus_x4-2.png"));
+        assertThat(second).containsExactly(out.resolve("cat_realesrgan-x4plus_x4_2.png"));
         assertThat(Files.readAllBytes(first.get(0))).containsExactly(1, 2, 3);
         try (var files = Files.list(out)) {
             assertThat(files.count()).isEqualTo(2);
