@@ -109,7 +109,7 @@ public final class StudioWindow implements AutoCloseable {
         center.setDividerPositions(0.72);
 
         SplitPane body = new SplitPane(left, center, right);
-        body.setDividerPositions(0.2, 0.79);
+        body.setDividerPositions(0.21, 0.79);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
 

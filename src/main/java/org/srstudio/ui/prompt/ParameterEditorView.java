@@ -72,6 +72,10 @@ public final class ParameterEditorView extends VBox {
             }
         });
         vm.scaleProperty().addListener((obs, o, n) -> scale.setValue(n.intValue()));
+        // Replacing the choices clears the combo's value even when the model's scale stays the same.
+        vm.scales().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+                scale.getSelectionModel().select(Integer.valueOf(vm.scaleProperty().get())));
+        scale.setPrefWidth(110);
         scale.setValue(vm.scaleProperty().get());
         scale.disableProperty().bind(vm.modelProperty().isNull());
 
@@ -182,7 +186,7 @@ public final class ParameterEditorView extends VBox {
         row = addRow(form, row, "Prompt", prompt);
         row = addRow(form, row, "Quality prompt", promptLow);
         if (promptTools != null) {
-            form.add(promptTools, 1, row++);
+            form.add(promptTools, 0, row++, 2, 1);
         }
         row = addRow(form, row, "Negative", negative);
         row = addRow(form, row, "Guidance", guidanceRow);

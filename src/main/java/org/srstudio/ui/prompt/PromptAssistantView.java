@@ -76,6 +76,10 @@ public final class PromptAssistantView extends VBox {
 
         FlowPane buttons = new FlowPane(6, 6, describe, quality, history, settings);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        // Wrap within the editor's width instead of asking for one long row (which would widen the whole form).
+        buttons.setPrefWrapLength(160);
+        buttons.setMinWidth(0);
+        setMinWidth(0);
         Label message = new Label();
         message.setId("prompt-message");
         message.setWrapText(true);
