@@ -225,11 +225,9 @@ public final class CompareView extends VBox {
         box.setTooltip(new Tooltip(tip));
         // One-way in each direction: a bidirectional binding would let the combo's reset during a list
         // replacement clear the view model's choice.
-        // Selecting through the selection model (not setValue) keeps the combo's index in step with its items, so
-        // the button shows the choice after the list is replaced.
-        box.getSelectionModel().select(property.get());
-        property.addListener((obs, o, v) -> box.getSelectionModel().select(v));
-        vm.variants().addListener((ListChangeListener<Variant>) c -> box.getSelectionModel().select(property.get()));
+        box.setValue(property.get());
+        property.addListener((obs, o, v) -> box.setValue(v));
+        vm.variants().addListener((ListChangeListener<Variant>) c -> box.setValue(property.get()));
         box.valueProperty().addListener((obs, o, v) -> {
             if (v != null && vm.variants().contains(v)) {
                 property.set(v);

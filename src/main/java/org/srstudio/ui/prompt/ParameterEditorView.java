@@ -72,9 +72,6 @@ public final class ParameterEditorView extends VBox {
             }
         });
         vm.scaleProperty().addListener((obs, o, n) -> scale.setValue(n.intValue()));
-        // Replacing the choices clears the combo's value even when the model's scale stays the same.
-        vm.scales().addListener((javafx.collections.ListChangeListener<Integer>) c ->
-                scale.getSelectionModel().select(Integer.valueOf(vm.scaleProperty().get())));
         scale.setPrefWidth(110);
         scale.setValue(vm.scaleProperty().get());
         scale.disableProperty().bind(vm.modelProperty().isNull());
