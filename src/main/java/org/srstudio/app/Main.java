@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.srstudio.cli.SrStudioCommand;
 import org.srstudio.core.StudioServices;
+import org.srstudio.core.prompt.PromptService;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.iqa.ScoringService;
 import org.srstudio.ui.StudioLauncher;
@@ -29,8 +30,9 @@ public final class Main {
             List<Path> inputs = Arrays.stream(args).filter(a -> !GUI_FLAGS.contains(a)).map(Path::of).toList();
             StudioPaths paths = StudioPaths.fromEnvironment();
             try (StudioServices services = Studio.create(paths, ImageDecoder.DEFAULT_MAX_PIXELS);
-                 ScoringService scoring = Studio.scoring(paths)) {
-                StudioLauncher.launch(services, inputs, new IqaVariantScorer(scoring, services.decoder()));
+                 ScoringService scoring = Studio.scoring(paths);
+                 PromptService prompts = new PromptService()) {
+                StudioLauncher.launch(services, inputs, new IqaVariantScorer(scoring, services.decoder()), prompts);
             }
             System.exit(0);
         }

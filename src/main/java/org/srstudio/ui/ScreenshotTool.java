@@ -1,5 +1,8 @@
 package org.srstudio.ui;
 
+import org.srstudio.core.prompt.PromptService;
+import org.srstudio.ui.compare.VariantKind;
+import org.srstudio.ui.scores.VariantScorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,6 @@ public final class ScreenshotTool {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
-        Files.createDirectories(out);
         Path data = Files.createTempDirectory("srstudio-shot");
         Path pictures = data.resolve("pictures");
         Path harbour = DemoImages.writePair(pictures, "harbour", 1024, 4, 1);
@@ -45,24 +47,40 @@ public final class ScreenshotTool {
         StudioServices services = new StudioServices(DemoModels.registry(data.resolve("models")),
                 new DeviceJobExecutor("cpu", new ResamplingRunner(data.resolve("store"), 60)),
                 new ResultStore(data.resolve("store")), new ImageDecoder(), data);
+        capture(services, new DemoScorer(), null, List.of(harbour, skyline), pictures.resolve("harbour_gt.png"),
+                List.of("demo-bilinear", "demo-bicubic"), "supir", out);
+        services.close();
+        Platform.exit();
+    }
+
+    /**
+     * Opens the window on {@code services}, runs {@code models} on the first input (with its ground truth), waits
+     * for the jobs and the scores, and writes {@code studio-light.png} (slider, zoomed in) and {@code studio-dark.png}
+     * (grid of three) into {@code out}. Starts the JavaFX toolkit; the caller exits it.
+     */
+    public static void capture(StudioServices services, VariantScorer scorer, PromptService prompts, List<Path> inputs,
+                               Path groundTruth, List<String> models, String focusModel, Path out) throws Exception {
+        Files.createDirectories(out);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
 
-        StudioWindow window = onFx(() -> StudioWindow.open(new Stage(), services, new DemoScorer(), List.of(harbour, skyline)));
+        StudioWindow window = onFx(() -> StudioWindow.open(new Stage(), services, scorer, prompts, inputs));
         StudioViewModel vm = window.viewModel();
-        waitFor(() -> onFx(() -> vm.inputs().items().size() == 2 && vm.inputs().items().stream().allMatch(i -> i.facts() != null)));
-        onFx(() -> {
-            vm.models().card("demo-bilinear").ifPresent(vm.models()::click);
-            vm.models().card("demo-bicubic").ifPresent(vm.models()::click);
-            vm.setGroundTruth(pictures.resolve("harbour_gt.png"));
-            return vm.run();
+        waitFor(() -> onFx(() -> vm.inputs().items().size() == inputs.size()
+                && vm.inputs().items().stream().allMatch(i -> i.facts() != null)));
+        int expected = onFx(() -> {
+            models.forEach(id -> vm.models().card(id).ifPresent(vm.models()::click));
+            if (groundTruth != null) {
+                vm.setGroundTruth(groundTruth);
+            }
+            return vm.run().size();
         });
         waitFor(() -> onFx(() -> !vm.queue().items().isEmpty() && !vm.queue().busyProperty().get()
-                && vm.compare().variants().size() >= 5 && vm.scores().rows().stream()
-                .allMatch(r -> r.statusProperty().get().isEmpty())));
+                && vm.compare().variants().stream().filter(v -> v.kind() == VariantKind.MODEL).count() >= expected
+                && vm.scores().rows().stream().allMatch(r -> r.statusProperty().get().isEmpty())));
         onFx(() -> {
-            vm.models().card("supir").ifPresent(vm.models()::focus);
+            vm.models().card(focusModel).ifPresent(vm.models()::focus);
             vm.compare().setMode(CompareMode.SLIDER);
             vm.compare().dividerProperty().set(0.5);
             vm.compare().viewport().fit();
@@ -85,8 +103,6 @@ public final class ScreenshotTool {
             window.close();
             return null;
         });
-        services.close();
-        Platform.exit();
     }
 
     private static void shoot(StudioWindow window, Path file) throws Exception {
@@ -111,10 +127,10 @@ public final class ScreenshotTool {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The demo did not reach the expected state within a minute.");
+                throw new IllegalStateException("The demo did not reach the expected state within ten minutes.");
             }
             Thread.sleep(100);
         }

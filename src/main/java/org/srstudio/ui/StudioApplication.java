@@ -6,6 +6,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.srstudio.core.StudioServices;
+import org.srstudio.core.prompt.PromptService;
 import org.srstudio.ui.scores.VariantScorer;
 
 /**
@@ -17,7 +18,7 @@ public final class StudioApplication extends Application {
 
     private StudioWindow window;
 
-    record Launch(StudioServices services, VariantScorer scorer, List<Path> inputs) {
+    record Launch(StudioServices services, VariantScorer scorer, PromptService prompts, List<Path> inputs) {
         Launch {
             Objects.requireNonNull(services, "services");
             Objects.requireNonNull(scorer, "scorer");
@@ -32,7 +33,8 @@ public final class StudioApplication extends Application {
     @Override
     public void start(Stage stage) {
         Launch launch = Objects.requireNonNull(pending, "StudioLauncher.launch must be used to start the studio");
-        window = StudioWindow.open(stage, launch.services(), launch.scorer(), launch.inputs());
+        window = StudioWindow.open(stage, launch.services(), launch.scorer(), launch.prompts(),
+                launch.inputs());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import org.srstudio.core.StudioServices;
+import org.srstudio.core.prompt.PromptService;
 import org.srstudio.ui.scores.VariantScorer;
 
 /**
@@ -21,7 +22,13 @@ public final class StudioLauncher {
 
     /** Opens the window; {@code scorer} fills the scores table (the IQA service adapted by the caller). */
     public static void launch(StudioServices services, List<Path> initialInputs, VariantScorer scorer) {
-        StudioApplication.prepare(new StudioApplication.Launch(services, scorer, initialInputs));
+        launch(services, initialInputs, scorer, null);
+    }
+
+    /** Opens the window with the prompt writer; the caller owns and closes {@code prompts} (null: none). */
+    public static void launch(StudioServices services, List<Path> initialInputs, VariantScorer scorer,
+                              PromptService prompts) {
+        StudioApplication.prepare(new StudioApplication.Launch(services, scorer, prompts, initialInputs));
         Application.launch(StudioApplication.class);
     }
 }

@@ -2,7 +2,10 @@ package org.srstudio.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -24,6 +27,12 @@ import org.srstudio.core.job.UpscaleRequest;
 import org.srstudio.core.model.KnobName;
 import org.srstudio.core.model.ModelEntry;
 import org.srstudio.core.model.ModelManifest;
+import org.srstudio.core.prompt.PromptHistory;
+import org.srstudio.core.prompt.PromptOrigin;
+import org.srstudio.core.prompt.PromptPair;
+import org.srstudio.core.prompt.PromptService;
+import org.srstudio.core.prompt.PromptSettings;
+import org.srstudio.core.prompt.XpsrPromptSidecars;
 import org.srstudio.ui.common.ImageFacts;
 import org.srstudio.ui.common.StudioTheme;
 import org.srstudio.ui.common.UiDispatcher;
@@ -38,11 +47,15 @@ import org.srstudio.ui.inputs.InputsViewModel;
 import org.srstudio.ui.models.ModelCardViewModel;
 import org.srstudio.ui.models.ModelPickerViewModel;
 import org.srstudio.ui.prompt.ParameterEditorViewModel;
+import org.srstudio.ui.prompt.ParameterValues;
+import org.srstudio.ui.prompt.PromptAssistantViewModel;
+import org.srstudio.ui.scores.MetricInfo;
 import org.srstudio.ui.queue.QueueViewModel;
 import org.srstudio.ui.scores.ScoresViewModel;
 import org.srstudio.ui.scores.VariantScorer;
 import org.srstudio.ui.session.Preferences;
 import org.srstudio.ui.session.PreferencesStore;
+import org.srstudio.ui.session.PromptPreferences;
 import org.srstudio.ui.session.ResultExporter;
 import org.srstudio.ui.session.SavedVariant;
 import org.srstudio.ui.session.SessionState;
@@ -63,6 +76,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final QueueViewModel queue;
     private final CompareViewModel compare;
     private final ScoresViewModel scores;
+    private final PromptAssistantViewModel prompts;
+    private final Map<String, PromptHistory> promptHistories = new HashMap<>();
     private final ResultLibrary library = new ResultLibrary();
     private final SessionStore sessionStore;
     private final PreferencesStore preferencesStore;
@@ -75,6 +90,13 @@ public final class StudioViewModel implements AutoCloseable {
 
     public StudioViewModel(StudioServices services, VariantScorer scorer, UiImageLoader loader, Executor background,
                            Executor scoring, Executor sessionWriter, UiDispatcher ui, RandomGenerator random) {
+        this(services, scorer, null, loader, background, scoring, sessionWriter, ui, random);
+    }
+
+    /** @param promptService writes prompts with a vision-language server; null leaves the Describe actions off */
+    public StudioViewModel(StudioServices services, VariantScorer scorer, PromptService promptService,
+                           UiImageLoader loader, Executor background, Executor scoring, Executor sessionWriter,
+                           UiDispatcher ui, RandomGenerator random) {
         this.services = services;
         this.background = background;
         this.loader = loader;
@@ -85,6 +107,8 @@ public final class StudioViewModel implements AutoCloseable {
         this.queue = new QueueViewModel(services.executor(), ui, this::jobTitle);
         this.compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui);
         this.scores = new ScoresViewModel(scorer, scoring, ui);
+        this.prompts = new PromptAssistantViewModel(promptService, input -> services.decoder().decode(input).color(),
+                background, ui, editor.promptProperty(), editor.promptLowProperty());
         this.sessionStore = new SessionStore(services.dataDir(), sessionWriter);
         this.preferencesStore = new PreferencesStore(services.dataDir());
         this.canRun = Bindings.createBooleanBinding(
@@ -105,6 +129,15 @@ public final class StudioViewModel implements AutoCloseable {
 
     public ParameterEditorViewModel editor() {
         return editor;
+    }
+
+    public PromptAssistantViewModel prompts() {
+        return prompts;
+    }
+
+    /** The prompts {@code input} has had, oldest first (empty when none). */
+    public PromptHistory promptHistory(Path input) {
+        return promptHistories.getOrDefault(input.toString(), PromptHistory.empty(XpsrPromptSidecars.stem(input)));
     }
 
     public QueueViewModel queue() {
@@ -160,6 +193,18 @@ public final class StudioViewModel implements AutoCloseable {
             status.set("Pick at least one installed model and one readable input to run.");
             return requests;
         }
+        for (InputItem input : inputs.runTargets()) {
+            for (ModelCardViewModel card : models.selection()) {
+                ParameterValues v = editor.valuesFor(card.manifest());
+                PromptPair used = new PromptPair(v.prompt(), v.promptLow());
+                boolean prompted = card.manifest().hasKnob(KnobName.PROMPT) || card.manifest().hasKnob(KnobName.PROMPT_LOW);
+                // Running the prompts as written (by LLaVA, measurements, an import) adds nothing new to the history.
+                boolean unchanged = promptHistory(input.path()).latest().map(e -> e.prompts().equals(used)).orElse(false);
+                if (prompted && !unchanged) {
+                    recordPrompts(input.path(), used, PromptOrigin.EDITED);
+                }
+            }
+        }
         queue.submit(requests);
         status.set("Queued " + requests.size() + (requests.size() == 1 ? " job." : " jobs."));
         return requests;
@@ -179,6 +224,63 @@ public final class StudioViewModel implements AutoCloseable {
                 List<Path> written = ResultExporter.save(results, folder);
                 ui.post(() -> status.set("Saved " + written.size() + (written.size() == 1 ? " result to " : " results to ")
                         + folder + "."));
+            } catch (StudioException e) {
+                ui.post(() -> status.set(e.getMessage()));
+            }
+        });
+    }
+
+    /** Reads XPSR sidecar prompts from {@code folder} for every input whose file stem has them. */
+    public void importPrompts(Path folder) {
+        List<Path> targets = inputs.items().stream().map(InputItem::path).toList();
+        background.execute(() -> {
+            try {
+                Map<String, PromptPair> found = XpsrPromptSidecars.readAll(folder);
+                ui.post(() -> {
+                    int matched = 0;
+                    for (Path input : targets) {
+                        PromptPair pair = found.get(XpsrPromptSidecars.stem(input));
+                        if (pair != null) {
+                            matched++;
+                            recordPrompts(input, pair, PromptOrigin.IMPORTED);
+                            if (input.equals(prompts.targetProperty().get())) {
+                                editor.promptProperty().set(pair.highLevel());
+                                editor.promptLowProperty().set(pair.lowLevel());
+                            }
+                        }
+                    }
+                    status.set("Imported prompts for " + matched + " of " + targets.size()
+                            + (targets.size() == 1 ? " input" : " inputs") + " from " + folder + ".");
+                });
+            } catch (StudioException e) {
+                ui.post(() -> status.set(e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Writes each input's prompts to {@code folder} in XPSR's sidecar layout: the editor's prompts for the selected
+     * input, the latest of its history for the others.
+     */
+    public void exportPrompts(Path folder) {
+        Map<String, PromptPair> out = new java.util.TreeMap<>();
+        for (InputItem item : inputs.items()) {
+            PromptPair pair = item.path().equals(prompts.targetProperty().get())
+                    ? new PromptPair(editor.promptProperty().get(), editor.promptLowProperty().get())
+                    : promptHistory(item.path()).latest().map(PromptHistory.Entry::prompts).orElse(PromptPair.EMPTY);
+            if (!pair.isEmpty()) {
+                out.put(XpsrPromptSidecars.stem(item.path()), pair);
+            }
+        }
+        if (out.isEmpty()) {
+            status.set("No input has prompts to export yet.");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                XpsrPromptSidecars.writeAll(folder, out);
+                ui.post(() -> status.set("Exported prompts of " + out.size() + (out.size() == 1 ? " input" : " inputs")
+                        + " to " + folder + "."));
             } catch (StudioException e) {
                 ui.post(() -> status.set(e.getMessage()));
             }
@@ -218,8 +320,10 @@ public final class StudioViewModel implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             theme.set(StudioTheme.LIGHT);
         }
+        prompts.settingsProperty().set(prefs.prompts() == null ? PromptSettings.defaults() : prefs.prompts().toSettings());
         SessionState state = sessionStore.load();
         restoring = true;
+        promptHistories.putAll(state.prompts());
         editor.restore(state.parameters());
         models.select(state.selectedModels());
         if (state.focusedModel() != null) {
@@ -265,7 +369,7 @@ public final class StudioViewModel implements AutoCloseable {
                 inputs.items().stream().map(i -> i.path().toString()).toList(),
                 sel == null ? null : sel.path().toString(), models.selectedIds(),
                 focused == null ? null : focused.id(), editor.snapshot(), variants, scores.snapshot(),
-                compare.mode().name());
+                compare.mode().name(), Map.copyOf(promptHistories));
     }
 
     public void setPreferences(Preferences value) {
@@ -279,6 +383,7 @@ public final class StudioViewModel implements AutoCloseable {
         if (preferences.get() != null) {
             preferencesStore.save(preferences.get().withTheme(theme.get().name()));
         }
+        prompts.cancel();
         sessionStore.saveNow(capture());
         queue.close();
     }
@@ -300,6 +405,14 @@ public final class StudioViewModel implements AutoCloseable {
             requestSave();
         });
         queue.setOnFinished(this::onJobFinished);
+        prompts.setOnWritten((input, origin) -> recordPrompts(input,
+                new PromptPair(editor.promptProperty().get(), editor.promptLowProperty().get()), origin));
+        prompts.setTargetScores(this::noReferenceScoresOfInput);
+        prompts.settingsProperty().addListener((obs, old, s) -> {
+            if (preferences.get() != null && s != null) {
+                setPreferences(preferences.get().withPrompts(PromptPreferences.of(s)));
+            }
+        });
         models.selection().addListener((InvalidationListener) obs -> requestSave());
         compare.modeProperty().addListener(obs -> requestSave());
         theme.addListener((obs, old, t) -> {
@@ -316,6 +429,12 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     private void onInputSelected(InputItem item) {
+        prompts.targetProperty().set(item == null ? null : item.path());
+        prompts.history().setAll(item == null ? List.of() : promptHistory(item.path()).entries());
+        if (item != null) {
+            // Prompts describe an image, so they follow the input: show the ones this input had last.
+            promptHistory(item.path()).latest().ifPresent(prompts::use);
+        }
         if (item == null) {
             compare.setVariants(List.of());
             scores.show(List.of());
@@ -337,6 +456,31 @@ public final class StudioViewModel implements AutoCloseable {
         }
         refreshVariants();
         requestSave();
+    }
+
+    private void recordPrompts(Path input, PromptPair pair, PromptOrigin origin) {
+        if (pair.isEmpty()) {
+            return;
+        }
+        PromptHistory next = promptHistory(input).with(pair, origin, Instant.now());
+        promptHistories.put(input.toString(), next);
+        if (input.equals(prompts.targetProperty().get())) {
+            prompts.history().setAll(next.entries());
+        }
+        requestSave();
+    }
+
+    /** The no-reference scores of the selected input itself, as the scores table knows them. */
+    private Map<String, Double> noReferenceScoresOfInput() {
+        Map<String, Double> out = new HashMap<>();
+        List<String> noReference = scores.metrics().stream().filter(m -> !m.needsReference()).map(MetricInfo::key).toList();
+        scores.rows().stream().filter(r -> r.variant().kind() == org.srstudio.ui.compare.VariantKind.INPUT_NEAREST)
+                .findFirst().ifPresent(r -> r.scores().forEach((k, v) -> {
+                    if (noReference.contains(k) && v != null && Double.isFinite(v)) {
+                        out.put(k, v);
+                    }
+                }));
+        return out;
     }
 
     private void refreshVariants() {

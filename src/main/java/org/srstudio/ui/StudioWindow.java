@@ -36,9 +36,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.srstudio.core.StudioServices;
+import org.srstudio.core.prompt.PromptService;
 import org.srstudio.ui.common.BackgroundWorkers;
 import org.srstudio.ui.common.FxEventBridge;
-import org.srstudio.ui.common.FxImageLoader;
+import org.srstudio.ui.common.CoreImageLoader;
 import org.srstudio.ui.common.Icons;
 import org.srstudio.ui.common.StudioStyles;
 import org.srstudio.ui.common.StudioTheme;
@@ -49,6 +50,7 @@ import org.srstudio.ui.inputs.InputDropTarget;
 import org.srstudio.ui.inputs.InputsView;
 import org.srstudio.ui.models.ModelPickerView;
 import org.srstudio.ui.prompt.ParameterEditorView;
+import org.srstudio.ui.prompt.PromptAssistantView;
 import org.srstudio.ui.queue.QueueView;
 import org.srstudio.ui.scores.ScoresView;
 import org.srstudio.ui.scores.VariantScorer;
@@ -71,21 +73,28 @@ public final class StudioWindow implements AutoCloseable {
     private final CompareView compareView;
     private boolean closed;
 
-    private StudioWindow(Stage stage, StudioServices services, VariantScorer scorer, UiImageLoader loader) {
+    private StudioWindow(Stage stage, StudioServices services, VariantScorer scorer, PromptService prompts,
+                         UiImageLoader loader) {
         this.stage = stage;
-        this.viewModel = new StudioViewModel(services, scorer, loader, workers, scoring, sessionWriter,
+        this.viewModel = new StudioViewModel(services, scorer, prompts, loader, workers, scoring, sessionWriter,
                 new FxEventBridge(), RandomGenerator.getDefault());
         inputsView = new InputsView(viewModel.inputs());
         compareView = new CompareView(viewModel.compare());
 
-        VBox left = new VBox(12, inputsView, new ModelPickerView(viewModel.models()));
-        VBox.setVgrow(inputsView, Priority.ALWAYS);
-        VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
+        // A split, not a box: the model list is long and would otherwise push the inputs out of sight.
+        ModelPickerView modelsView = new ModelPickerView(viewModel.models());
+        inputsView.setMinHeight(120);
+        modelsView.setMinHeight(160);
+        SplitPane left = new SplitPane(inputsView, modelsView);
+        left.setId("left-column");
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.36);
         left.getStyleClass().add(StudioStyles.SIDEBAR);
-        left.setPrefWidth(285);
-        left.setMinWidth(260);
+        left.setPrefWidth(320);
+        left.setMinWidth(290);
 
-        ScrollPane editorScroll = new ScrollPane(new ParameterEditorView(viewModel.editor()));
+        ScrollPane editorScroll = new ScrollPane(new ParameterEditorView(viewModel.editor(),
+                new PromptAssistantView(viewModel.prompts())));
         editorScroll.setFitToWidth(true);
         editorScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         QueueView queueView = new QueueView(viewModel.queue());
@@ -100,7 +109,7 @@ public final class StudioWindow implements AutoCloseable {
         center.setDividerPositions(0.72);
 
         SplitPane body = new SplitPane(left, center, right);
-        body.setDividerPositions(0.19, 0.79);
+        body.setDividerPositions(0.21, 0.79);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
 
@@ -122,7 +131,14 @@ public final class StudioWindow implements AutoCloseable {
 
     /** Builds the window on the given stage, restores the last session plus {@code initialInputs}, and shows it. */
     public static StudioWindow open(Stage stage, StudioServices services, VariantScorer scorer, List<Path> initialInputs) {
-        StudioWindow window = new StudioWindow(stage, services, scorer, new FxImageLoader());
+        return open(stage, services, scorer, null, initialInputs);
+    }
+
+    /** As {@link #open(Stage, StudioServices, VariantScorer, List)}, with the prompt writer (null: none). */
+    public static StudioWindow open(Stage stage, StudioServices services, VariantScorer scorer, PromptService prompts,
+                                    List<Path> initialInputs) {
+        StudioWindow window = new StudioWindow(stage, services, scorer, prompts,
+                new CoreImageLoader(services.decoder()));
         window.viewModel.restore(initialInputs);
         window.viewModel.themeProperty().get().apply(window.scene);
         stage.show();
@@ -175,9 +191,13 @@ public final class StudioWindow implements AutoCloseable {
         MenuItem truth = item("Set ground truth for this input…", null, this::chooseGroundTruth);
         MenuItem save = item("Save results…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 this::chooseSaveFolder);
+        MenuItem importPrompts = item("Import prompts…", null, () -> chooseFolder("Import XPSR prompts from",
+                viewModel::importPrompts));
+        MenuItem exportPrompts = item("Export prompts…", null, () -> chooseFolder("Export prompts (XPSR layout) to",
+                viewModel::exportPrompts));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         Menu file = new Menu("File", null, open, folder, paste, new SeparatorMenuItem(), truth, save,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importPrompts, exportPrompts, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("View");
         for (CompareMode m : CompareMode.values()) {
@@ -266,6 +286,15 @@ public final class StudioWindow implements AutoCloseable {
         File dir = chooser.showDialog(stage);
         if (dir != null) {
             viewModel.saveResults(dir.toPath());
+        }
+    }
+
+    private void chooseFolder(String title, java.util.function.Consumer<Path> action) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            action.accept(dir.toPath());
         }
     }
 

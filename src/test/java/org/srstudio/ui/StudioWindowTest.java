@@ -99,6 +99,14 @@ class StudioWindowTest {
     }
 
     @Test
+    void inputsAndModelsAreBothVisibleInTheLeftColumn(FxRobot robot) throws Exception {
+        dropInput();
+        javafx.scene.control.SplitPane left = robot.lookup("#left-column").queryAs(javafx.scene.control.SplitPane.class);
+        List<Double> heights = fx(() -> left.getItems().stream().map(n -> n.getBoundsInParent().getHeight()).toList());
+        assertThat(heights).hasSize(2).allMatch(h -> h >= 100);
+    }
+
+    @Test
     void dropPickTwoModelsRunAndCompare(FxRobot robot) throws Exception {
         StudioViewModel vm = window.viewModel();
         dropInput();

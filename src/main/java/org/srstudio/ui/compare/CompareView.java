@@ -71,7 +71,15 @@ public final class CompareView extends VBox {
         VBox.setVgrow(surface, Priority.ALWAYS);
         setMinWidth(0);
         surface.setMinSize(0, 0);
-        getChildren().addAll(toolbar(), surface);
+        Label prompts = new Label();
+        prompts.setId("compare-prompts");
+        prompts.setWrapText(true);
+        prompts.getStyleClass().addAll("compare-prompts", atlantafx.base.theme.Styles.TEXT_SMALL);
+        prompts.textProperty().bind(vm.promptsInfoProperty());
+        prompts.visibleProperty().bind(vm.promptsInfoProperty().isNotEmpty());
+        prompts.managedProperty().bind(prompts.visibleProperty());
+        prompts.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(toolbar(), surface, prompts);
 
         vm.variants().addListener((ListChangeListener<Variant>) c -> refresh());
         vm.aProperty().addListener(refresher);

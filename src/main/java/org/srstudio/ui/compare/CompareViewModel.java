@@ -44,6 +44,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<DiffHeatmap.Result> heatmap = new ReadOnlyObjectWrapper<>();
     private final AtomicLong heatGeneration = new AtomicLong();
     private int[] heatPalette;
+    private final javafx.beans.property.ReadOnlyStringWrapper promptsInfo = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     public CompareViewModel(ImageCache cache, Executor background, UiDispatcher ui) {
         this.cache = cache;
@@ -63,6 +64,47 @@ public final class CompareViewModel {
         a.addListener(heat);
         b.addListener(heat);
         mode.addListener(heat);
+        InvalidationListener info = obs -> promptsInfo.set(describePrompts());
+        a.addListener(info);
+        b.addListener(info);
+        shown.addListener(info);
+        mode.addListener(info);
+        gridCount.addListener(info);
+        variants.addListener(info);
+    }
+
+    /**
+     * The prompts of the variants on screen (A and B, or the one shown in toggle mode), one line each, so two
+     * prompt edits can be compared with their text in view; empty when none of them had prompts.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty promptsInfoProperty() {
+        return promptsInfo.getReadOnlyProperty();
+    }
+
+    private String describePrompts() {
+        List<Variant> onScreen = switch (mode.get()) {
+            case TOGGLE -> shown.get() == null ? List.of() : List.of(shown.get());
+            case GRID -> gridVariants();
+            default -> java.util.stream.Stream.of(a.get(), b.get()).filter(java.util.Objects::nonNull).toList();
+        };
+        StringBuilder text = new StringBuilder();
+        String[] sides = {"A", "B"};
+        for (int i = 0; i < onScreen.size(); i++) {
+            Variant v = onScreen.get(i);
+            String side = mode.get() == CompareMode.SLIDER || mode.get() == CompareMode.DIFFERENCE
+                    ? sides[Math.min(i, 1)] + " · " : "";
+            java.util.Optional<org.srstudio.core.prompt.PromptPair> p = v.prompts();
+            if (p.isPresent()) {
+                if (text.length() > 0) {
+                    text.append('\n');
+                }
+                text.append(side).append(v.label()).append(": “").append(p.get().highLevel()).append('”');
+                if (!p.get().lowLevel().isEmpty()) {
+                    text.append(" · quality: “").append(p.get().lowLevel()).append('”');
+                }
+            }
+        }
+        return text.toString();
     }
 
     // Properties

@@ -1,5 +1,6 @@
 package org.srstudio.ui.compare;
 
+import org.srstudio.core.prompt.PromptPair;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,14 @@ public record Variant(String key, String label, VariantKind kind, Path image, in
     public static Variant groundTruth(Path file, int width, int height) {
         return new Variant("GT:" + file, "Ground truth", VariantKind.GROUND_TRUTH, file, width, height, "",
                 Optional.empty());
+    }
+
+    /** The prompts a model result was made with (from its provenance's parameters); empty when it had none. */
+    public Optional<PromptPair> prompts() {
+        return provenance.map(Provenance::parameters).flatMap(p -> {
+            PromptPair pair = new PromptPair(p.prompt(), p.lowLevelPrompt());
+            return pair.isEmpty() ? Optional.empty() : Optional.of(pair);
+        });
     }
 
     @Override

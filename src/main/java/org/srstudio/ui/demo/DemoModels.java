@@ -24,6 +24,19 @@ public final class DemoModels {
                 classical("demo-bicubic", "Bicubic (Java2D)", "fast")), catalogue());
     }
 
+    /** The demo models plus a bicubic one that takes both XPSR prompts (for prompt editing without a GPU model). */
+    public static ModelRegistry registryWithPrompts(Path modelsDir) {
+        ModelManifest prompted = new ModelManifest("demo-prompted", "Bicubic with prompts (demo)", "1",
+                ModelFamily.CLASSICAL, "builtin", List.of(4, 2), "fast", Map.of(
+                        KnobName.PROMPT, Knob.text(""),
+                        KnobName.PROMPT_LOW, Knob.text(""),
+                        KnobName.TILE_SIZE, Knob.numeric(0, 0, 4096)),
+                "Apache-2.0", null, null, null, null, null);
+        return new ModelRegistry(modelsDir, List.of(), List.of(
+                classical("demo-nearest", "Nearest (Java2D)", "fastest"),
+                classical("demo-bicubic", "Bicubic (Java2D)", "fast"), prompted), catalogue());
+    }
+
     static ModelManifest classical(String id, String name, String speed) {
         return new ModelManifest(id, name, "1", ModelFamily.CLASSICAL, "builtin", List.of(4, 2), speed,
                 Map.of(KnobName.TILE_SIZE, Knob.numeric(0, 0, 4096)), "Apache-2.0", null, null, null, null, null);

@@ -52,7 +52,7 @@ public final class ResamplingRunner implements JobRunner {
         Object hint = switch (request.modelId()) {
             case "demo-nearest" -> RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR;
             case "demo-bilinear" -> RenderingHints.VALUE_INTERPOLATION_BILINEAR;
-            case "demo-bicubic" -> RenderingHints.VALUE_INTERPOLATION_BICUBIC;
+            case "demo-bicubic", "demo-prompted" -> RenderingHints.VALUE_INTERPOLATION_BICUBIC;
             default -> throw new StudioException("The demo runner has no model '" + request.modelId() + "'.");
         };
         int tiles = 4;

@@ -38,6 +38,11 @@ public final class ParameterEditorView extends VBox {
     private final ObjectProperty<Integer> stepsObject;
 
     public ParameterEditorView(ParameterEditorViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param promptTools shown under the two prompt fields (the prompt writer), or null */
+    public ParameterEditorView(ParameterEditorViewModel vm, Node promptTools) {
         getStyleClass().addAll(StudioStyles.SECTION, StudioStyles.PARAM_EDITOR);
         setSpacing(8);
         guidanceObject = vm.guidanceProperty().asObject();
@@ -67,6 +72,7 @@ public final class ParameterEditorView extends VBox {
             }
         });
         vm.scaleProperty().addListener((obs, o, n) -> scale.setValue(n.intValue()));
+        scale.setPrefWidth(110);
         scale.setValue(vm.scaleProperty().get());
         scale.disableProperty().bind(vm.modelProperty().isNull());
 
@@ -74,6 +80,7 @@ public final class ParameterEditorView extends VBox {
         prompt.setId("prompt");
         prompt.disableProperty().bind(vm.promptEnabledProperty().not());
         TextArea promptLow = area("Low-level quality prompt (dual-prompt models)", vm.promptLowProperty());
+        promptLow.setId("prompt-low");
         promptLow.disableProperty().bind(vm.promptLowEnabledProperty().not());
         TextArea negative = area("What to avoid: blur, noise, artefacts…", vm.negativePromptProperty());
         negative.disableProperty().bind(vm.negativeEnabledProperty().not());
@@ -175,6 +182,9 @@ public final class ParameterEditorView extends VBox {
         row = addRow(form, row, "Scale", scale);
         row = addRow(form, row, "Prompt", prompt);
         row = addRow(form, row, "Quality prompt", promptLow);
+        if (promptTools != null) {
+            form.add(promptTools, 0, row++, 2, 1);
+        }
         row = addRow(form, row, "Negative", negative);
         row = addRow(form, row, "Guidance", guidanceRow);
         row = addRow(form, row, "Steps", steps);

@@ -258,7 +258,8 @@ public final class ParameterEditorViewModel {
         Long sd = manifest.hasKnob(KnobName.SEED) ? parseSeed(v.seed()).orElse(null) : null;
         int tile = manifest.hasKnob(KnobName.TILE_SIZE) ? v.tileSize() : 0;
         ColorFix cf = manifest.hasKnob(KnobName.COLOR_FIX) ? v.colorFix() : null;
-        return new ModelParameters(p, n, g, s, sd, tile, cf);
+        String low = manifest.hasKnob(KnobName.PROMPT_LOW) ? v.promptLow() : null;
+        return new ModelParameters(p, n, g, s, sd, tile, cf, low);
     }
 
     public ParameterValues valuesFor(ModelManifest manifest) {

@@ -1,5 +1,8 @@
 package org.srstudio.ui.session;
 
+import org.srstudio.core.job.OutputFormat;
+import org.srstudio.core.job.OutputSettings;
+import org.srstudio.core.pipeline.OutputNamer;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -7,15 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.srstudio.core.StudioException;
 import org.srstudio.ui.compare.Variant;
 import org.srstudio.ui.compare.VariantKind;
 
 /**
- * File → Save results: copies stored model results to a folder as {@code {name}_{model}_x{scale}.png}. Each copy
- * is written to a temporary file in the target folder and moved into place, and an existing file is never
- * replaced: the name gets "-2", "-3"… instead.
+ * File → Save results: copies stored model results to a folder under the names the pipeline gives outputs
+ * ({@link OutputNamer}: {@code {name}_{model}_x{scale}.{ext}}, "_2", "_3"… rather than replacing a file). Each copy
+ * is written to a temporary file in the target folder and moved into place.
  */
 public final class ResultExporter {
     private ResultExporter() {
@@ -37,16 +39,18 @@ public final class ResultExporter {
         return written;
     }
 
-    /** {@code {name}_{model}_x{scale}.{ext}} with the input's base name and the stored file's extension. */
+    /** The pipeline's default output name ({@code {name}_{model}_x{scale}.{ext}}) in the stored file's format. */
     public static String fileName(Variant v) {
+        return target(v, null).getFileName().toString();
+    }
+
+    /** Where the pipeline's {@link OutputNamer} would write this result in {@code folder}, counter included. */
+    private static Path target(Variant v, Path folder) {
         var p = v.provenance().orElseThrow();
-        String input = Path.of(p.inputPath()).getFileName().toString();
-        int dot = input.lastIndexOf('.');
-        String base = dot > 0 ? input.substring(0, dot) : input;
-        String stored = v.image().getFileName().toString();
-        int extDot = stored.lastIndexOf('.');
-        String ext = extDot > 0 ? stored.substring(extDot + 1).toLowerCase(Locale.ROOT) : "png";
-        return base + "_" + p.modelId() + "_x" + p.scale() + "." + ext;
+        OutputFormat format = OutputNamer.formatOf(v.image(), OutputFormat.PNG);
+        Path dir = folder == null ? Path.of("") : folder;
+        return OutputNamer.resolve(new OutputSettings(dir, OutputSettings.DEFAULT_TEMPLATE, format),
+                Path.of(p.inputPath()), p.modelId(), p.scale(), p.seed());
     }
 
     private static Path copy(Variant v, Path folder) throws StudioException {
@@ -55,17 +59,14 @@ public final class ResultExporter {
         try {
             tmp = Files.createTempFile(folder, ".srstudio-save", ".tmp");
             Files.copy(v.image(), tmp, StandardCopyOption.REPLACE_EXISTING);
-            for (int n = 1; ; n++) {
-                Path target = folder.resolve(n == 1 ? name : withSuffix(name, n));
-                if (Files.exists(target)) {
-                    continue;
-                }
+            while (true) {
+                Path target = target(v, folder);
                 try {
                     // rename(2) would replace a file created since the check; the window is a few microseconds.
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                     return target;
                 } catch (FileAlreadyExistsException raced) {
-                    // Another writer took the name between the check and the move; try the next one.
+                    // Another writer took the name between the check and the move; ask for the next free one.
                 }
             }
         } catch (IOException e) {
@@ -79,10 +80,5 @@ public final class ResultExporter {
                 }
             }
         }
-    }
-
-    private static String withSuffix(String name, int n) {
-        int dot = name.lastIndexOf('.');
-        return name.substring(0, dot) + "-" + n + name.substring(dot);
     }
 }

@@ -15,16 +15,16 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Builds test images in code: files written with ImageIO, and hand-made EXIF segments and PNG chunks. */
-final class TestImages {
-    static final int RED = 0xFF0000;
-    static final int GREEN = 0x00FF00;
-    static final int BLUE = 0x0000FF;
-    static final int WHITE = 0xFFFFFF;
+public final class TestImages {
+    public static final int RED = 0xFF0000;
+    public static final int GREEN = 0x00FF00;
+    public static final int BLUE = 0x0000FF;
+    public static final int WHITE = 0xFFFFFF;
 
     private TestImages() {
     }
 
-    static Path write(BufferedImage image, String format, Path file) throws IOException {
+    public static Path write(BufferedImage image, String format, Path file) throws IOException {
         if (!ImageIO.write(image, format, file.toFile())) {
             throw new IOException("no " + format + " writer for " + image);
         }
@@ -32,7 +32,7 @@ final class TestImages {
     }
 
     /** 32 × 16: red top-left, green top-right, blue bottom-left, white bottom-right quadrants. */
-    static BufferedImage quadrants() {
+    public static BufferedImage quadrants() {
         BufferedImage image = new BufferedImage(32, 16, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 32; x++) {
@@ -43,7 +43,7 @@ final class TestImages {
         return image;
     }
 
-    static BufferedImage ushort(int w, int h, boolean rgb, boolean alpha) {
+    public static BufferedImage ushort(int w, int h, boolean rgb, boolean alpha) {
         ColorSpace cs = ColorSpace.getInstance(rgb ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
         ComponentColorModel cm = new ComponentColorModel(cs, alpha, false,
                 alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
@@ -67,7 +67,7 @@ final class TestImages {
     }
 
     /** The JPEG bytes with an EXIF APP1 segment carrying the orientation inserted right after SOI. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         byte[] tiff = exifTiff(orientation);
         byte[] header = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
         int length = 2 + header.length + tiff.length;

@@ -19,17 +19,17 @@ import java.util.concurrent.TimeUnit;
 import org.srstudio.core.Json;
 
 /**
- * A loopback HTTP server (127.0.0.1, free port) that speaks Ollama's {@code /api/chat} and the OpenAI-compatible
+ * A loopback HTTP server (public so the studio window tests can talk to it too) (127.0.0.1, free port) that speaks Ollama's {@code /api/chat} and the OpenAI-compatible
  * {@code /v1/chat/completions}, streaming or not, and can misbehave on demand. Every wait in it is bounded and ends
  * when the server is closed.
  */
-final class FakeVisionServer implements AutoCloseable {
+public final class FakeVisionServer implements AutoCloseable {
     /** What to answer to one request. */
-    interface Reply {
+    public interface Reply {
         void send(HttpExchange exchange, JsonNode request, FakeVisionServer server) throws IOException;
     }
 
-    record Recorded(String path, JsonNode body, Map<String, List<String>> headers) {
+    public record Recorded(String path, JsonNode body, Map<String, List<String>> headers) {
     }
 
     private final HttpServer server;
@@ -39,10 +39,10 @@ final class FakeVisionServer implements AutoCloseable {
         return t;
     });
     private final CountDownLatch closing = new CountDownLatch(1);
-    final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    public final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile Reply reply;
 
-    FakeVisionServer(Reply reply) throws IOException {
+    public FakeVisionServer(Reply reply) throws IOException {
         this.reply = reply;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(threads);
@@ -63,7 +63,7 @@ final class FakeVisionServer implements AutoCloseable {
         this.reply = newReply;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -85,7 +85,7 @@ final class FakeVisionServer implements AutoCloseable {
 
     // ---- replies ----
 
-    static Reply json(int status, String body) {
+    public static Reply json(int status, String body) {
         return (exchange, request, server) -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -107,7 +107,7 @@ final class FakeVisionServer implements AutoCloseable {
     }
 
     /** NDJSON pieces, then a done line, each flushed on its own. */
-    static Reply ollamaStream(String... tokens) {
+    public static Reply ollamaStream(String... tokens) {
         return (exchange, request, server) -> {
             exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
             exchange.sendResponseHeaders(200, 0);

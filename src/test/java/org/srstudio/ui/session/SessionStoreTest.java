@@ -1,5 +1,10 @@
 package org.srstudio.ui.session;
 
+import org.srstudio.core.prompt.PromptHistory;
+import org.srstudio.core.prompt.PromptOrigin;
+import org.srstudio.core.prompt.PromptPair;
+import org.srstudio.core.prompt.PromptProtocol;
+import org.srstudio.core.prompt.PromptSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,6 +48,36 @@ class SessionStoreTest {
     }
 
     @Test
+    void promptHistoriesAndLowLevelPromptsSurviveARoundTrip() {
+        Provenance p = new Provenance("/in/cat.png", "ab12", 64, 48, "xpsr", "1", 4,
+                new ModelParameters("a cat on a sofa", null, 7.5, 20, 42L, 0, null, "noisy, slightly blurry"), 42,
+                "cpu", 10, 900, Instant.parse("2026-11-23T12:00:00Z"), "SR Studio", Map.of());
+        Variant v = Variant.result(dir.resolve("cat_xpsr.png"), "XPSR ×4", p);
+        PromptHistory history = PromptHistory.empty("cat")
+                .with(new PromptPair("a cat", "sharp"), PromptOrigin.MLLM, Instant.parse("2026-11-23T12:00:00Z"))
+                .with(new PromptPair("a cat on a sofa", "noisy, slightly blurry"), PromptOrigin.EDITED,
+                        Instant.parse("2026-11-23T12:01:00Z"));
+        SessionState state = new SessionState(SessionState.VERSION, List.of("/in/cat.png"), "/in/cat.png",
+                List.of("xpsr"), "xpsr", Map.of(), List.of(SavedVariant.of(Path.of("/in/cat.png"), v)), Map.of(),
+                "SLIDER", Map.of("/in/cat.png", history));
+        new SessionStore(dir, Runnable::run).saveNow(state);
+        SessionState back = new SessionStore(dir, Runnable::run).load();
+        assertThat(back.prompts()).isEqualTo(state.prompts());
+        assertThat(back.variants().get(0).toVariant().prompts())
+                .contains(new PromptPair("a cat on a sofa", "noisy, slightly blurry"));
+    }
+
+    @Test
+    void promptSettingsAreKeptWithThePreferences() {
+        PromptSettings settings = PromptSettings.defaults()
+                .withServer(java.net.URI.create("http://127.0.0.1:8080/v1"), PromptProtocol.OPENAI)
+                .withModels("llava-1.6", "q-instruct").withInstructions("What is shown?", "How good is it?")
+                .withTimeouts(PromptSettings.DEFAULT_CONNECT_TIMEOUT, java.time.Duration.ofSeconds(45));
+        new PreferencesStore(dir).save(Preferences.DEFAULTS.withPrompts(PromptPreferences.of(settings)));
+        assertThat(new PreferencesStore(dir).load().prompts().toSettings()).isEqualTo(settings);
+    }
+
+    @Test
     void anUnreadableSessionFileGivesAnEmptySession() throws Exception {
         Files.writeString(dir.resolve(SessionStore.FILE), "{ not json");
         assertThat(new SessionStore(dir, Runnable::run).load()).isEqualTo(SessionState.empty());
@@ -64,7 +99,7 @@ class SessionStoreTest {
         List<Path> first = ResultExporter.save(List.of(v), out);
         List<Path> second = ResultExporter.save(List.of(v), out);
         assertThat(first).containsExactly(out.resolve("cat_realesrgan-x4plus_x4.png"));
-        assertThat(second).containsExactly(out.resolve("cat_realesrgan-x4plus_x4-2.png"));
+        assertThat(second).containsExactly(out.resolve("cat_realesrgan-x4plus_x4_2.png"));
         assertThat(Files.readAllBytes(first.get(0))).containsExactly(1, 2, 3);
         try (var files = Files.list(out)) {
             assertThat(files.count()).isEqualTo(2);
