@@ -48,23 +48,28 @@ public final class EngineDevice {
         if (threads < 1) {
             throw new IllegalArgumentException("At least one thread is needed, got " + threads);
         }
-        configureNatives(false);
+        String configured = envOrProperty(LIBRARY_PATH);
+        boolean bundledCpuLibrary = configured != null && !configured.isBlank() && hasLibTorch(configured)
+                && "cpu".equals(envOrProperty("PYTORCH_FLAVOR"));
+        configureNatives(false, bundledCpuLibrary);
         startEngine();
         return new EngineDevice(Device.cpu(), threads, null, null);
     }
 
     static EngineDevice probe(int threads) throws StudioException {
         String configured = envOrProperty(LIBRARY_PATH);
-        boolean custom = configured != null && !configured.isBlank();
+        boolean ownLibrary = configured != null && !configured.isBlank();
         String warning = null;
-        if (custom && !hasLibTorch(configured)) {
+        if (ownLibrary && !hasLibTorch(configured)) {
             warning = LIBRARY_PATH + " points to " + configured
                     + ", which holds no libtorch library, so SR Studio runs on the CPU.";
-            custom = false;
+            ownLibrary = false;
         }
-        configureNatives(custom);
+        // A library declared as the CPU flavour (the installed app's bundled libtorch) is no GPU candidate.
+        boolean gpuCandidate = ownLibrary && !"cpu".equals(envOrProperty("PYTORCH_FLAVOR"));
+        configureNatives(gpuCandidate, ownLibrary);
         Engine engine = startEngine();
-        if (custom) {
+        if (gpuCandidate) {
             int gpus = engine.getGpuCount();
             if (gpus > 0) {
                 Device gpu = Device.gpu(0);
@@ -79,7 +84,7 @@ public final class EngineDevice {
     }
 
     /** Must run before the first engine start: DJL reads these once. */
-    private static void configureNatives(boolean customLibrary) {
+    private static void configureNatives(boolean gpuCandidate, boolean keepLibrary) {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
@@ -87,9 +92,9 @@ public final class EngineDevice {
             System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
         }
         if (envOrProperty("PYTORCH_FLAVOR") == null) {
-            System.setProperty("PYTORCH_FLAVOR", customLibrary ? "cu128" : "cpu");
+            System.setProperty("PYTORCH_FLAVOR", gpuCandidate ? "cu128" : "cpu");
         }
-        if (!customLibrary && System.getenv(LIBRARY_PATH) == null && System.getProperty(LIBRARY_PATH) != null) {
+        if (!keepLibrary && System.getenv(LIBRARY_PATH) == null && System.getProperty(LIBRARY_PATH) != null) {
             System.clearProperty(LIBRARY_PATH);
         }
     }

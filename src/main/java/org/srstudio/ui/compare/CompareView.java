@@ -227,7 +227,12 @@ public final class CompareView extends VBox {
         // replacement clear the view model's choice.
         box.setValue(property.get());
         property.addListener((obs, o, v) -> box.setValue(v));
-        vm.variants().addListener((ListChangeListener<Variant>) c -> box.setValue(property.get()));
+        // Replacing the items clears the combo's display even when the value stays; setting the same value again
+        // is a no-op, so go through null (the value listener below ignores null).
+        vm.variants().addListener((ListChangeListener<Variant>) c -> {
+            box.setValue(null);
+            box.setValue(property.get());
+        });
         box.valueProperty().addListener((obs, o, v) -> {
             if (v != null && vm.variants().contains(v)) {
                 property.set(v);

@@ -72,6 +72,12 @@ public final class ParameterEditorView extends VBox {
             }
         });
         vm.scaleProperty().addListener((obs, o, n) -> scale.setValue(n.intValue()));
+        // Replacing the items clears the combo's display even when the value stays; setting the same value again
+        // is a no-op, so go through null.
+        vm.scales().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            scale.setValue(null);
+            scale.setValue(vm.scaleProperty().get());
+        });
         scale.setPrefWidth(110);
         scale.setValue(vm.scaleProperty().get());
         scale.disableProperty().bind(vm.modelProperty().isNull());
