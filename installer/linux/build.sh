@@ -41,7 +41,7 @@ done
 
 # A runtime with the JDK modules the app uses and JavaFX, whose native libraries go into the image's lib/
 # so that JavaFX loads them from there rather than unpacking them into the user's home.
-MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
+MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.management,jdk.random,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 "$JAVA_BIN/jlink" --module-path "$OUT/javafx" --add-modules "$MODULES" --strip-debug --no-header-files \
   --no-man-pages --compress=2 --output "$OUT/runtime"
 for jar in "$OUT"/javafx/javafx-graphics-*-linux.jar; do

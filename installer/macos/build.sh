@@ -25,7 +25,7 @@ cp "$T/srstudio.jar" "$OUT/input/"
 mkdir -p "$OUT/input/models"
 for m in "$ROOT"/models/*/; do [ -f "$m/model.json" ] && cp -r "$m" "$OUT/input/models/"; done
 cp -r "$ROOT/themes" "$OUT/input/themes"
-MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
+MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.management,jdk.random,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 jlink --module-path "$OUT/javafx" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
   --compress=2 --output "$OUT/runtime"
 mapfile -t OPTIONS < <(grep -v '^#' "$ROOT/installer/launcher.options" | sed '/^\s*$/d')

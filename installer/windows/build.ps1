@@ -30,7 +30,7 @@ Get-ChildItem "$Root\models" -Directory | Where-Object { Test-Path "$($_.FullNam
     ForEach-Object { Copy-Item -Recurse $_.FullName "$Out\input\models\" }
 Copy-Item -Recurse "$Root\themes" "$Out\input\themes"
 
-$Modules = "java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing"
+$Modules = "java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.management,jdk.random,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing"
 jlink --module-path "$Out\javafx" --add-modules $Modules --strip-debug --no-header-files --no-man-pages --compress=2 --output "$Out\runtime"
 
 $JavaOptions = @()
