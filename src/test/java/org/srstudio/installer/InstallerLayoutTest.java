@@ -93,4 +93,14 @@ class InstallerLayoutTest {
             bundled.toFile().setWritable(true, false);
         }
     }
+
+    @Test
+    void menuEntryHandsOpenedFilesToTheApp() throws Exception {
+        String desktop = Files.readString(ROOT.resolve("installer/linux/resources/srstudio.desktop"));
+        String script = Files.readString(ROOT.resolve("installer/linux/build.sh"));
+
+        assertThat(script).contains("--resource-dir \"$ROOT/installer/linux/resources\"").contains("--name srstudio");
+        assertThat(desktop).containsPattern("(?m)^Exec=APPLICATION_LAUNCHER %[FU]$").contains("DESKTOP_MIMES");
+        assertThat(Main.opensWindow(new String[] {ROOT.resolve("assets/icon.png").toString()})).isTrue();
+    }
 }

@@ -10,14 +10,13 @@ import java.util.concurrent.TimeUnit;
  * time is both the fastest and the only memory-safe schedule for large models. Closing it cancels what is
  * queued or running, waits for the worker, then closes the runner if it holds resources.
  */
-public final class DeviceJobExecutor implements JobExecutor {
-    private final JobLifecycle lifecycle;
+public final class DeviceJobExecutor extends LifecycleExecutor {
     private final JobRunner runner;
     private final ExecutorService worker;
     private final java.util.Set<JobHandle> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DeviceJobExecutor(String device, JobRunner runner) {
-        this.lifecycle = new JobLifecycle(runner, device, System::nanoTime);
+        super(new JobLifecycle(runner, device, System::nanoTime));
         this.runner = runner;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "srstudio-" + device + "-worker");
@@ -43,21 +42,6 @@ public final class DeviceJobExecutor implements JobExecutor {
             lifecycle.cancelBeforeStart(handle);
         }
         return handle;
-    }
-
-    @Override
-    public void addListener(JobListener listener) {
-        lifecycle.addListener(listener);
-    }
-
-    @Override
-    public void removeListener(JobListener listener) {
-        lifecycle.removeListener(listener);
-    }
-
-    @Override
-    public String device() {
-        return lifecycle.device();
     }
 
     @Override

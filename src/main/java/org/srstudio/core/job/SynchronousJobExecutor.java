@@ -3,15 +3,14 @@ package org.srstudio.core.job;
 import java.util.function.LongSupplier;
 
 /** Runs each job inside {@link #submit} on the caller's thread: for tests and for the CLI's sequential batches. */
-public final class SynchronousJobExecutor implements JobExecutor {
-    private final JobLifecycle lifecycle;
+public final class SynchronousJobExecutor extends LifecycleExecutor {
 
     public SynchronousJobExecutor(String device, JobRunner runner) {
         this(device, runner, System::nanoTime);
     }
 
     public SynchronousJobExecutor(String device, JobRunner runner, LongSupplier nanoClock) {
-        this.lifecycle = new JobLifecycle(runner, device, nanoClock);
+        super(new JobLifecycle(runner, device, nanoClock));
     }
 
     @Override
@@ -19,21 +18,6 @@ public final class SynchronousJobExecutor implements JobExecutor {
         JobHandle handle = lifecycle.enqueue(request);
         lifecycle.run(handle);
         return handle;
-    }
-
-    @Override
-    public void addListener(JobListener listener) {
-        lifecycle.addListener(listener);
-    }
-
-    @Override
-    public void removeListener(JobListener listener) {
-        lifecycle.removeListener(listener);
-    }
-
-    @Override
-    public String device() {
-        return lifecycle.device();
     }
 
     @Override
