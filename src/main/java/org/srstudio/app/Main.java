@@ -44,7 +44,7 @@ public final class Main {
     }
 
     /** Sub-command names win over files of the same name (the checkout has a models/ folder). */
-    static boolean opensWindow(String[] args) {
+    public static boolean opensWindow(String[] args) {
         if (args.length == 0) {
             return true;
         }
