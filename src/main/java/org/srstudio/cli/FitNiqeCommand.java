@@ -46,42 +46,37 @@ final class FitNiqeCommand implements Callable<Integer> {
         this.servicesFactory = servicesFactory;
     }
 
+    /** A {@link StudioException} becomes the root command's one-sentence error and exit code 1. */
     @Override
-    public Integer call() {
+    public Integer call() throws StudioException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            List<Path> files = collect();
-            ImageDecoder decoder;
-            Path defaultTarget;
-            try (StudioServices services = servicesFactory.create(ImageDecoder.DEFAULT_MAX_PIXELS)) {
-                decoder = services.decoder();
-                defaultTarget = services.registry().modelsDir().resolve("iqa").resolve("niqe_pris_params.npz");
-            }
-            NiqeFitter fitter = new NiqeFitter();
-            for (Path f : files) {
-                try {
-                    int kept = fitter.add(Luma.rounded255(decoder.decode(f).color(), Luma.Space.YIQ));
-                    out.printf(Locale.ROOT, "%s: %d sharp blocks%n", f.getFileName(), kept);
-                } catch (StudioException e) {
-                    err.println(f.getFileName() + " skipped: " + e.getMessage());
-                }
-            }
-            Path target = output != null ? output : defaultTarget;
-            NiqeModel model = fitter.fit("fitted from " + fitter.images() + " images");
-            write(target, model);
-            out.printf(Locale.ROOT, "Wrote a NIQE model from %d blocks of %d images to %s%n", fitter.blocks(), fitter.images(), target);
-            if (fitter.blocks() <= NiqeModel.FEATURES) {
-                err.println("Warning: " + fitter.blocks() + " blocks are too few for a stable 36x36 covariance; add more pristine images.");
-            }
-            out.flush();
-            err.flush();
-            return 0;
-        } catch (StudioException e) {
-            err.println("srstudio: " + SrStudioCommand.sentence(e.getMessage()));
-            err.flush();
-            return 1;
+        List<Path> files = collect();
+        ImageDecoder decoder;
+        Path defaultTarget;
+        try (StudioServices services = servicesFactory.create(ImageDecoder.DEFAULT_MAX_PIXELS)) {
+            decoder = services.decoder();
+            defaultTarget = services.registry().modelsDir().resolve("iqa").resolve("niqe_pris_params.npz");
         }
+        NiqeFitter fitter = new NiqeFitter();
+        for (Path f : files) {
+            try {
+                int kept = fitter.add(Luma.rounded255(decoder.decode(f).color(), Luma.Space.YIQ));
+                out.printf(Locale.ROOT, "%s: %d sharp blocks%n", f.getFileName(), kept);
+            } catch (StudioException e) {
+                err.println(f.getFileName() + " skipped: " + e.getMessage());
+            }
+        }
+        Path target = output != null ? output : defaultTarget;
+        NiqeModel model = fitter.fit("fitted from " + fitter.images() + " images");
+        write(target, model);
+        out.printf(Locale.ROOT, "Wrote a NIQE model from %d blocks of %d images to %s%n", fitter.blocks(), fitter.images(), target);
+        if (fitter.blocks() <= NiqeModel.FEATURES) {
+            err.println("Warning: " + fitter.blocks() + " blocks are too few for a stable 36x36 covariance; add more pristine images.");
+        }
+        out.flush();
+        err.flush();
+        return 0;
     }
 
     /** Named files as they are, folders searched for images (recursively), as the upscale command does. */

@@ -83,17 +83,10 @@ final class ScoreCommand implements Callable<Integer> {
         this.servicesFactory = servicesFactory;
     }
 
+    /** A {@link StudioException} becomes the root command's one-sentence error and exit code 1. */
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } catch (StudioException e) {
-            err.println("srstudio: " + SrStudioCommand.sentence(e.getMessage()));
-            err.flush();
-            return 1;
-        }
+    public Integer call() throws StudioException {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private int run(PrintWriter out, PrintWriter err) throws StudioException {
