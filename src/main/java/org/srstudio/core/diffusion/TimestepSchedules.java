@@ -25,10 +25,7 @@ final class TimestepSchedules {
                 }
             }
             case TRAILING -> {
-                double[] ar = arange(trainSteps, 0, -(double) trainSteps / n);
-                if (ar.length != n) {
-                    throw new IllegalArgumentException("Trailing spacing cannot place " + n + " steps in " + trainSteps + " training steps.");
-                }
+                double[] ar = trailingGrid(trainSteps, n);
                 for (int i = 0; i < n; i++) {
                     t[i] = (int) Math.rint(ar[i]) - 1;
                 }
@@ -36,6 +33,15 @@ final class TimestepSchedules {
             default -> throw new IllegalStateException("unreachable");
         }
         return t;
+    }
+
+    /** diffusers' trailing grid, arange(train, 0, -train/n), which must hold exactly n points. */
+    private static double[] trailingGrid(int trainSteps, int n) {
+        double[] ar = arange(trainSteps, 0, -(double) trainSteps / n);
+        if (ar.length != n) {
+            throw new IllegalArgumentException("Trailing spacing cannot place " + n + " steps in " + trainSteps + " training steps.");
+        }
+        return ar;
     }
 
     /** EulerDiscreteScheduler.set_timesteps: float32 timesteps (fractional for linspace), descending. */
@@ -55,10 +61,7 @@ final class TimestepSchedules {
                 }
             }
             case TRAILING -> {
-                double[] ar = arange(trainSteps, 0, -(double) trainSteps / n);
-                if (ar.length != n) {
-                    throw new IllegalArgumentException("Trailing spacing cannot place " + n + " steps in " + trainSteps + " training steps.");
-                }
+                double[] ar = trailingGrid(trainSteps, n);
                 for (int i = 0; i < n; i++) {
                     t[i] = (float) Math.rint(ar[i]) - 1f;
                 }
@@ -85,10 +88,7 @@ final class TimestepSchedules {
                 }
             }
             case TRAILING -> {
-                double[] ar = arange(trainSteps, 0, -(double) trainSteps / n);
-                if (ar.length != n) {
-                    throw new IllegalArgumentException("Trailing spacing cannot place " + n + " steps in " + trainSteps + " training steps.");
-                }
+                double[] ar = trailingGrid(trainSteps, n);
                 for (int i = 0; i < n; i++) {
                     t[i] = (int) Math.rint(ar[i]) - 1;
                 }
