@@ -140,14 +140,20 @@ public final class ScoringService implements AutoCloseable {
         });
     }
 
+    /**
+     * Tells the listener before completing the future, so that whoever waits on a job's futures has seen every
+     * listener call once they complete. A future already done (cancelled) is not reported again.
+     */
     private static void complete(CompletableFuture<MetricResult> f, MetricResult r, ScoreListener listener) {
-        if (f.complete(r)) {
-            try {
-                listener.onResult(r);
-            } catch (RuntimeException e) {
-                LOG.warn("A score listener failed", e);
-            }
+        if (f.isDone()) {
+            return;
         }
+        try {
+            listener.onResult(r);
+        } catch (RuntimeException e) {
+            LOG.warn("A score listener failed", e);
+        }
+        f.complete(r);
     }
 
     @Override

@@ -83,17 +83,23 @@ class JobExecutorTest {
     @Test
     void cancellationTakesEffectAtTheNextTileBoundary() throws Exception {
         AtomicReference<JobHandle> handle = new AtomicReference<>();
-        CountDownLatch secondTile = new CountDownLatch(1);
+        CountDownLatch submitted = new CountDownLatch(1);
         AtomicLong tilesSeen = new AtomicLong();
         ScriptedRunner runner = new ScriptedRunner(100, () -> {
             if (tilesSeen.incrementAndGet() == 2) {
-                secondTile.countDown();
+                try {
+                    // The worker may reach its second tile before submit() has returned the handle.
+                    submitted.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 handle.get().cancel();
             }
         }, null);
         try (var executor = new DeviceJobExecutor("cpu", runner)) {
             executor.addListener(events::add);
             handle.set(executor.submit(ScriptedRunner.request("a.png")));
+            submitted.countDown();
             JobEvent outcome = handle.get().outcome().get(10, TimeUnit.SECONDS);
 
             assertThat(outcome).isInstanceOf(JobEvent.Cancelled.class);
