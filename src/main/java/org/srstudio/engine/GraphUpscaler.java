@@ -16,7 +16,8 @@ import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.JobCancelledException;
 import org.srstudio.core.job.JobContext;
 import org.srstudio.core.job.ModelParameters;
-import org.srstudio.core.upscale.Upscaler;
+import org.srstudio.core.upscale.BandSink;
+import org.srstudio.core.upscale.BandUpscaler;
 import org.srstudio.engine.graph.Graph;
 import org.srstudio.engine.graph.GraphAnalysis;
 import org.srstudio.engine.graph.Op;
@@ -33,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * channels are averaged back to one: the models are trained on RGB, and the mean is less biased than any one
  * channel.
  */
-public final class GraphUpscaler implements Upscaler {
+public final class GraphUpscaler implements BandUpscaler {
     /** Smallest tile core the retry loop goes down to before it gives up. */
     public static final int MIN_TILE = 16;
+    /** System property with the engine's memory budget in MiB: network activations plus the output band. */
+    public static final String BUDGET_PROPERTY = "srstudio.memoryBudgetMiB";
     /**
      * Most input pixels of context a tile gets: enough for the compact nets (SRVGGNetCompact x4 needs 34) to tile
      * exactly; deep nets (RRDBNet, margin ≈ 350) get this much and rely on the blend ramps, as their far context
@@ -79,8 +82,23 @@ public final class GraphUpscaler implements Upscaler {
         }
     }
 
-    /** A quarter of the physical memory, at most 4 GiB: room for the image buffers and the rest of the app. */
+    /**
+     * The {@value #BUDGET_PROPERTY} system property (MiB) when set; otherwise a quarter of the physical memory, at
+     * most 4 GiB: room for the image buffers and the rest of the app.
+     */
     public static long defaultMemoryBudget() {
+        String chosen = System.getProperty(BUDGET_PROPERTY);
+        if (chosen != null && !chosen.isBlank()) {
+            try {
+                long mib = Long.parseLong(chosen.trim());
+                if (mib >= 64) {
+                    return mib << 20;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the default, with the warning below
+            }
+            LOG.warn("Ignoring -D{}={}: give a whole number of MiB, at least 64", BUDGET_PROPERTY, chosen);
+        }
         long physical = 8L << 30;
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -110,24 +128,16 @@ public final class GraphUpscaler implements Upscaler {
     @Override
     public FloatImage upscale(FloatImage input, int scale, ModelParameters parameters, JobContext context)
             throws StudioException, JobCancelledException {
-        if (scale != graph.scale()) {
-            throw new StudioException("Model " + graph.name() + " upscales ×" + graph.scale() + " only, not ×" + scale + ".");
-        }
-        if (input.channels() == 1) {
-            return averageChannels(upscale(input.toRgb(), scale, parameters, context));
-        }
-        if (input.channels() != 3) {
-            throw new StudioException("Model " + graph.name() + " takes gray or RGB images, not " + input.channels() + " channels.");
-        }
-        long outSamples = 3L * input.width() * scale * input.height() * scale;
+        long outSamples = (long) input.channels() * input.width() * scale * input.height() * scale;
         if (outSamples > Integer.MAX_VALUE - 8) {
             throw new StudioException("The ×" + scale + " result of a " + input.width() + "×" + input.height()
                     + " image is too large to hold in memory; upscale a smaller image or crop it first.");
         }
         int outW = input.width() * scale;
         int outH = input.height() * scale;
+        int channels = input.channels();
         float[][] out = new float[1][];
-        upscaleInBands(input, parameters, context, (y0, band) -> {
+        upscaleInBands(input, scale, parameters, context, (y0, band) -> {
             if (y0 == 0 && band.height() == outH) {
                 out[0] = band.data();
                 return;
@@ -136,24 +146,44 @@ public final class GraphUpscaler implements Upscaler {
                 out[0] = new float[(int) outSamples];
             }
             int n = band.height() * outW;
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < channels; c++) {
                 System.arraycopy(band.data(), c * n, out[0], (c * outH + y0) * outW, n);
             }
         });
-        return new FloatImage(outW, outH, 3, out[0]);
+        return new FloatImage(outW, outH, channels, out[0]);
     }
 
+    /**
+     * The largest tile core whose network memory and output band (a row of tiles' output, held until it is handed
+     * on) fit the budget together: for wide images the band, not the tile, is what fills memory.
+     */
     private int firstCore(int w, int h, int userTile) {
         if (userTile > 0) {
             return userTile;
         }
-        if (tileBytes(w, h) <= memoryBudgetBytes) {
-            return Math.max(w, h);
+        int whole = Math.max(w, h);
+        if (workingBytes(w, h, whole) <= memoryBudgetBytes) {
+            return whole;
         }
-        int pad = context();
-        double perPixel = tileBytes(1000, 1000) / 1e6;
-        int side = (int) Math.floor(Math.sqrt(memoryBudgetBytes / perPixel));
-        return Math.max(MIN_TILE, side - 2 * pad);
+        int lo = MIN_TILE;
+        int hi = whole;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (workingBytes(w, h, mid) <= memoryBudgetBytes) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Estimated bytes to upscale a w×h image with the given tile core: one tile's network plus one output band. */
+    long workingBytes(int w, int h, int core) {
+        int pad = core >= Math.max(w, h) ? 0 : context();
+        long tile = tileBytes(Math.min(w, core + 2 * pad), Math.min(h, core + 2 * pad));
+        long bandRows = (long) Math.min(h, core) * graph.scale() + tailRows(HALF_RAMP);
+        return tile + bandRows * w * graph.scale() * 3L * Float.BYTES;
     }
 
     private int context() {
@@ -169,20 +199,22 @@ public final class GraphUpscaler implements Upscaler {
         return new TileGrid(w, h, core, pad, halfRamp);
     }
 
-    /** Receives finished RGB output in horizontal bands, top to bottom (again from the top after a retry). */
-    @FunctionalInterface
-    public interface BandSink {
-        void accept(int y0, FloatImage band) throws StudioException;
-    }
-
     /**
-     * Upscales an RGB image and hands the output to {@code sink} band by band, so that only one row of tiles'
+     * Upscales a gray or RGB image and hands the output to {@code sink} band by band, so that only one row of tiles'
      * output is held at a time: the way to make results too large for one {@link FloatImage}.
      */
-    public void upscaleInBands(FloatImage input, ModelParameters parameters, JobContext context, BandSink sink)
-            throws StudioException, JobCancelledException {
+    @Override
+    public void upscaleInBands(FloatImage input, int scale, ModelParameters parameters, JobContext context,
+                               BandSink sink) throws StudioException, JobCancelledException {
+        if (scale != graph.scale()) {
+            throw new StudioException("Model " + graph.name() + " upscales ×" + graph.scale() + " only, not ×" + scale + ".");
+        }
+        if (input.channels() == 1) {
+            upscaleInBands(input.toRgb(), scale, parameters, context, (y0, band) -> sink.accept(y0, averageChannels(band)));
+            return;
+        }
         if (input.channels() != 3) {
-            throw new StudioException("Model " + graph.name() + " streams RGB images only, not " + input.channels() + " channels.");
+            throw new StudioException("Model " + graph.name() + " takes gray or RGB images, not " + input.channels() + " channels.");
         }
         device.prepareCurrentThread();
         context.note("device", device.describe());
@@ -217,16 +249,17 @@ public final class GraphUpscaler implements Upscaler {
         int outW = input.width() * s;
         int outH = input.height() * s;
         int[] rows = grid.rowCuts();
-        int tallest = 0;
-        for (int r = 0; r + 1 < rows.length; r++) {
-            tallest = Math.max(tallest, rows[r + 1] - rows[r]);
-        }
-        int bufRows = Math.min(outH, (tallest + 2 * grid.halfRamp() + 1) * s);
-        float[] buf = new float[3 * bufRows * outW];
-        int bufStart = 0;
         List<TileGrid.Tile> tiles = grid.tiles(s);
         int columns = grid.columns();
+        OutputRows previous = null;
+        int bandStart = 0;
         for (int r = 0; r + 1 < rows.length; r++) {
+            // rows above the next tile row's ramp get nothing more once this row is done: they form the band
+            int done = r + 2 < rows.length ? (rows[r + 1] - grid.halfRamp()) * s : outH;
+            OutputRows out = new OutputRows(outW, bandStart, done, Math.min(tailRows(grid.halfRamp()), outH - done));
+            if (previous != null) {
+                out.addCarried(previous);
+            }
             for (int c = 0; c < columns; c++) {
                 TileGrid.Tile tile = tiles.get(r * columns + c);
                 context.checkCancelled();
@@ -235,59 +268,18 @@ public final class GraphUpscaler implements Upscaler {
                     throw new TileTooLargeException(need, memoryBudgetBytes);
                 }
                 FloatImage crop = grid.isSingle() ? input : input.crop(tile.x0(), tile.y0(), tile.w(), tile.h());
-                accumulate(buf, outW, bufRows, bufStart, runTile(crop), tile, s);
+                out.accumulate(runTile(crop), tile, s);
                 context.progress(0, 0, tile.index() + 1, tiles.size());
             }
-            // rows above the next tile row's ramp get nothing more: hand them on and slide the buffer up
-            int done = r + 2 < rows.length ? (rows[r + 1] - grid.halfRamp()) * s : outH;
-            int n = done - bufStart;
-            if (n == bufRows) {
-                // the whole buffer is finished (always so for a single tile): hand it on as it is
-                sink.accept(bufStart, new FloatImage(outW, n, 3, buf));
-                if (done < outH) {
-                    buf = new float[buf.length];
-                }
-            } else if (n > 0) {
-                float[] band = new float[3 * n * outW];
-                for (int ch = 0; ch < 3; ch++) {
-                    System.arraycopy(buf, ch * bufRows * outW, band, ch * n * outW, n * outW);
-                    System.arraycopy(buf, (ch * bufRows + n) * outW, buf, ch * bufRows * outW, (bufRows - n) * outW);
-                    java.util.Arrays.fill(buf, (ch * bufRows + bufRows - n) * outW, (ch + 1) * bufRows * outW, 0f);
-                }
-                sink.accept(bufStart, new FloatImage(outW, n, 3, band));
-            }
-            bufStart = done;
+            sink.accept(bandStart, out.band());
+            previous = out;
+            bandStart = done;
         }
     }
 
-    private static void accumulate(float[] buf, int outW, int bufRows, int bufStart, float[] tileOut,
-                                   TileGrid.Tile tile, int s) {
-        int tw = tile.weightX().length;
-        int th = tile.weightY().length;
-        int ox = tile.x0() * s;
-        int oy = tile.y0() * s;
-        float[] wx = tile.weightX();
-        float[] wy = tile.weightY();
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < th; y++) {
-                float rowWeight = wy[y];
-                if (rowWeight == 0f) {
-                    continue;
-                }
-                int row = oy + y - bufStart;
-                if (row < 0 || row >= bufRows) {
-                    throw new IllegalStateException("Tile row " + (oy + y) + " outside the output band at " + bufStart);
-                }
-                int src = (c * th + y) * tw;
-                int dst = (c * bufRows + row) * outW + ox;
-                for (int x = 0; x < tw; x++) {
-                    float w = rowWeight * wx[x];
-                    if (w != 0f) {
-                        buf[dst + x] += w * tileOut[src + x];
-                    }
-                }
-            }
-        }
+    /** Output rows below a band that its tile row's blend ramp still reaches. */
+    private int tailRows(int halfRamp) {
+        return (2 * halfRamp + 1) * graph.scale();
     }
 
     /** Runs the network on one RGB crop; returns its CHW output. */

@@ -75,7 +75,7 @@ public final class LargeUpscaleProbe {
                 }
             };
             try {
-                upscaler.upscaleInBands(input, ModelParameters.DEFAULTS, ctx, (y0, band) -> {
+                upscaler.upscaleInBands(input, scale, ModelParameters.DEFAULTS, ctx, (y0, band) -> {
                     bands.incrementAndGet();
                     rowsOut.addAndGet(band.height());
                 });

@@ -89,7 +89,7 @@ class GraphUpscalerTest {
         FloatImage whole = upscaler.upscale(img, 2, ModelParameters.DEFAULTS, JobContext.NONE);
         List<int[]> bands = new ArrayList<>();
         float[] joined = new float[whole.data().length];
-        upscaler.upscaleInBands(img, ModelParameters.DEFAULTS.withTileSize(16), JobContext.NONE, (y0, band) -> {
+        upscaler.upscaleInBands(img, 2, ModelParameters.DEFAULTS.withTileSize(16), JobContext.NONE, (y0, band) -> {
             bands.add(new int[] {y0, band.height()});
             int n = band.height() * band.width();
             for (int c = 0; c < 3; c++) {

@@ -181,7 +181,7 @@ public final class ImageEncoder {
         return chosen;
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+    static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -190,7 +190,7 @@ public final class ImageEncoder {
         }
     }
 
-    private static String reason(Throwable thrown) {
+    static String reason(Throwable thrown) {
         // ImageIO wraps the useful cause ("No space left on device") in a generic "I/O error writing PNG file!".
         Throwable e = thrown;
         while (e.getCause() != null && e.getCause() != e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,24 +14,28 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.srstudio.core.Json;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.image.DecodedImage;
 import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.image.ImageEncoder;
+import org.srstudio.core.image.StreamingPngWriter;
 import org.srstudio.core.job.JobCancelledException;
 import org.srstudio.core.job.JobContext;
 import org.srstudio.core.job.JobResult;
 import org.srstudio.core.job.JobRunner;
 import org.srstudio.core.job.ModelParameters;
+import org.srstudio.core.job.OutputFormat;
 import org.srstudio.core.job.UpscaleRequest;
 import org.srstudio.core.model.ModelEntry;
 import org.srstudio.core.model.ModelFamily;
 import org.srstudio.core.model.ModelRegistry;
+import org.srstudio.core.store.PendingVariant;
 import org.srstudio.core.store.Provenance;
 import org.srstudio.core.store.ResultStore;
 import org.srstudio.core.store.StoredVariant;
+import org.srstudio.core.upscale.BandUpscaler;
+import org.srstudio.core.upscale.Upscaler;
 
 /**
  * Runs one upscale request end to end: decode (with the pixel budget), run the model on the colour planes and,
@@ -41,6 +46,11 @@ public final class UpscalePipeline implements JobRunner, AutoCloseable {
     /** Alpha of diffusion results is resampled classically: a generative model would invent transparency. */
     private static final String ALPHA_FALLBACK_MODEL = "lanczos";
     private static final String APPLICATION = "SR Studio " + version();
+    /**
+     * Results above this many pixels are streamed to disk: as floats they would need over a gigabyte, and no
+     * screen shows them whole anyway. The same figure as the decoder's default input budget.
+     */
+    public static final long STREAM_ABOVE_PIXELS = 100_000_000L;
 
     private final ModelRegistry registry;
     private final ImageDecoder decoder;
@@ -48,8 +58,15 @@ public final class UpscalePipeline implements JobRunner, AutoCloseable {
     private final ImageEncoder encoder = new ImageEncoder();
     private final SecureRandom seeds = new SecureRandom();
     private final LoadedModels loaded;
+    private final long streamAbovePixels;
 
     public UpscalePipeline(ModelRegistry registry, ImageDecoder decoder, ResultStore store) {
+        this(registry, decoder, store, STREAM_ABOVE_PIXELS);
+    }
+
+    /** @param streamAbovePixels results with more pixels than this are written while they are made */
+    public UpscalePipeline(ModelRegistry registry, ImageDecoder decoder, ResultStore store, long streamAbovePixels) {
+        this.streamAbovePixels = streamAbovePixels;
         this.registry = registry;
         this.decoder = decoder;
         this.store = store;
@@ -68,11 +85,18 @@ public final class UpscalePipeline implements JobRunner, AutoCloseable {
         context.checkCancelled();
         long seed = request.parameters().seed() != null ? request.parameters().seed() : seeds.nextLong() & Long.MAX_VALUE;
         ModelParameters parameters = request.parameters().withSeed(seed);
+        Optional<Path> file = Optional.ofNullable(request.output().target()).map(target ->
+                OutputNamer.resolve(request.output(), request.input(), entry.id(), request.scale(), seed));
         NotingContext noting = new NotingContext(context);
 
         long loadStart = System.nanoTime();
-        var upscaler = loaded.get(entry.id());
+        Upscaler upscaler = loaded.get(entry.id());
         long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+        Run run = new Run(request, entry, image, parameters, upscaler, loadMillis, noting);
+        long outPixels = (long) image.width() * request.scale() * image.height() * request.scale();
+        if (outPixels > streamAbovePixels) {
+            return runStreamed(run, file);
+        }
         long runStart = System.nanoTime();
         FloatImage color = upscaler.upscale(image.color(), request.scale(), parameters, noting);
         Optional<FloatImage> alpha = Optional.empty();
@@ -84,18 +108,100 @@ public final class UpscalePipeline implements JobRunner, AutoCloseable {
         long runMillis = (System.nanoTime() - runStart) / 1_000_000;
         context.checkCancelled();
 
-        Provenance provenance = new Provenance(request.input().toAbsolutePath().toString(), sha256(request.input()),
-                image.width(), image.height(), entry.id(), entry.manifest().version(), request.scale(), parameters,
-                seed, upscaler.device(), loadMillis, runMillis, Instant.now(), APPLICATION, noting.notes());
+        Provenance provenance = run.provenance(runMillis);
         StoredVariant stored = store.store(color, alpha, image.bitDepth(), provenance);
-        Optional<Path> written = Optional.empty();
-        if (request.output().target() != null) {
-            Path file = OutputNamer.resolve(request.output(), request.input(), entry.id(), request.scale(), seed);
-            encoder.write(color, alpha, image.bitDepth(), file, OutputNamer.formatOf(file, request.output().format()),
-                    ResultStore.metadataFor(toJson(provenance)));
-            written = Optional.of(file);
+        if (file.isPresent()) {
+            encoder.write(color, alpha, image.bitDepth(), file.get(),
+                    OutputNamer.formatOf(file.get(), request.output().format()),
+                    ResultStore.metadataFor(ResultStore.toJson(provenance)));
         }
-        return new JobResult(stored.image(), written, provenance);
+        return new JobResult(stored.image(), file, provenance);
+    }
+
+    /**
+     * A result too large to hold is written row by row into the store while the model makes it, then copied to the
+     * user's file: only one band of tiles is ever in memory.
+     */
+    private JobResult runStreamed(Run run, Optional<Path> file) throws StudioException, JobCancelledException {
+        int scale = run.request.scale();
+        DecodedImage image = run.image;
+        String size = "The ×" + scale + " result of a " + image.width() + "×" + image.height() + " image";
+        if (!(run.upscaler instanceof BandUpscaler bands)) {
+            throw new StudioException(size + " is too large to hold in memory, and model " + run.entry.id()
+                    + " cannot write it piece by piece; upscale a smaller image or crop it first.");
+        }
+        if (image.alpha().isPresent()) {
+            throw new StudioException(size + " with transparency is too large to hold in memory; remove the"
+                    + " alpha channel or crop the image first.");
+        }
+        if (file.isPresent() && OutputNamer.formatOf(file.get(), run.request.output().format()) != OutputFormat.PNG) {
+            throw new StudioException(size + " is too large for anything but PNG; choose the PNG format.");
+        }
+        int width = image.width() * scale;
+        int height = image.height() * scale;
+        int channels = image.color().channels();
+        PendingVariant pending = store.reserve(run.provenance(0));
+        StreamingPngWriter[] writer = new StreamingPngWriter[1];
+        try {
+            writer[0] = StreamingPngWriter.open(pending.image(), width, height, channels, image.bitDepth());
+            long runStart = System.nanoTime();
+            bands.upscaleInBands(image.color(), scale, run.parameters, run.noting, (y0, band) -> {
+                if (y0 == 0 && writer[0].rows() > 0) {
+                    // the model started over with smaller tiles: so does the file
+                    writer[0].close();
+                    writer[0] = StreamingPngWriter.open(pending.image(), width, height, channels, image.bitDepth());
+                }
+                writer[0].write(band);
+            });
+            Provenance provenance = run.provenance((System.nanoTime() - runStart) / 1_000_000);
+            writer[0].finish(ResultStore.metadataFor(ResultStore.toJson(provenance)));
+            StoredVariant stored = store.commit(pending, provenance);
+            if (file.isPresent()) {
+                copyInPlace(stored.image(), file.get());
+            }
+            return new JobResult(stored.image(), file, provenance);
+        } catch (StudioException | JobCancelledException | RuntimeException e) {
+            store.abandon(pending);
+            throw e;
+        } finally {
+            if (writer[0] != null) {
+                writer[0].close();
+            }
+        }
+    }
+
+    /** Copies through a temporary sibling, so the target is either absent or whole. */
+    private static void copyInPlace(Path from, Path to) throws StudioException {
+        Path absolute = to.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(absolute.getParent());
+            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+        } catch (IOException e) {
+            throw new StudioException("Cannot write " + absolute + ": " + e.getMessage() + ".", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the copy already failed and says so
+                }
+            }
+        }
+    }
+
+    /** What one request has gathered by the time its model runs. */
+    private record Run(UpscaleRequest request, ModelEntry entry, DecodedImage image, ModelParameters parameters,
+                       Upscaler upscaler, long loadMillis, NotingContext noting) {
+        Provenance provenance(long runMillis) throws StudioException {
+            return new Provenance(request.input().toAbsolutePath().toString(), sha256(request.input()),
+                    image.width(), image.height(), entry.id(), entry.manifest().version(), request.scale(),
+                    parameters, parameters.seed(), upscaler.device(), loadMillis, runMillis, Instant.now(),
+                    APPLICATION, noting.notes());
+        }
     }
 
     private static boolean alphaFollowsModel(ModelEntry entry) {
@@ -116,14 +222,6 @@ public final class UpscalePipeline implements JobRunner, AutoCloseable {
             throw new StudioException("Cannot read " + file + ": " + e.getMessage() + ".", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static String toJson(Provenance provenance) throws StudioException {
-        try {
-            return Json.mapper().writeValueAsString(provenance);
-        } catch (IOException e) {
-            throw new StudioException("Cannot record the result's provenance: " + e.getMessage() + ".", e);
         }
     }
 

@@ -46,27 +46,62 @@ public final class ResultStore {
 
     public StoredVariant store(FloatImage color, Optional<FloatImage> alpha, int bitDepth, Provenance provenance)
             throws StudioException {
-        Path day = root.resolve(DAY.format(provenance.createdAt()));
-        String base = sanitize(stem(Path.of(provenance.inputPath()).getFileName().toString()))
-                + "_" + sanitize(provenance.modelId()) + "_x" + provenance.scale();
+        PendingVariant pending = reserve(provenance);
+        try {
+            encoder.write(color, alpha, bitDepth, pending.image(), OutputFormat.PNG, metadataFor(toJson(provenance)));
+            return commit(pending, provenance);
+        } catch (StudioException | RuntimeException e) {
+            abandon(pending);
+            throw e;
+        }
+    }
+
+    /**
+     * Claims the names for a variant whose image is written elsewhere (streamed as it is made): its image path and
+     * its provenance file, which stays empty until {@link #commit}; {@link #abandon} gives the names back.
+     */
+    public PendingVariant reserve(Provenance draft) throws StudioException {
+        Path day = root.resolve(DAY.format(draft.createdAt()));
+        String base = sanitize(stem(Path.of(draft.inputPath()).getFileName().toString()))
+                + "_" + sanitize(draft.modelId()) + "_x" + draft.scale();
         try {
             Files.createDirectories(day);
             Path json = reserve(day, base);
-            try {
-                String stem = stem(json.getFileName().toString());
-                Path image = day.resolve(stem + ".png");
-                String provenanceJson = Json.mapper().writeValueAsString(provenance);
-                encoder.write(color, alpha, bitDepth, image, OutputFormat.PNG, metadataFor(provenanceJson));
-                Path tmp = Files.createTempFile(day, stem, ".json.tmp");
-                Files.writeString(tmp, provenanceJson);
-                Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return new StoredVariant(image, json, provenance);
-            } catch (StudioException | IOException | RuntimeException e) {
-                Files.deleteIfExists(json);
-                throw e;
-            }
+            return new PendingVariant(day.resolve(stem(json.getFileName().toString()) + ".png"), json);
         } catch (IOException e) {
             throw new StudioException("Cannot keep the result in " + root + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Records the provenance of a reserved variant whose image is in place. */
+    public StoredVariant commit(PendingVariant pending, Provenance provenance) throws StudioException {
+        Path json = pending.provenanceFile();
+        try {
+            Path tmp = Files.createTempFile(json.getParent(), stem(json.getFileName().toString()), ".json.tmp");
+            Files.writeString(tmp, toJson(provenance));
+            Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new StoredVariant(pending.image(), json, provenance);
+        } catch (IOException e) {
+            throw new StudioException("Cannot keep the result in " + root + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Removes a reserved variant that will not be finished, so no half result is ever listed. */
+    public void abandon(PendingVariant pending) {
+        try {
+            Files.deleteIfExists(pending.image());
+            Files.deleteIfExists(pending.provenanceFile());
+        } catch (IOException e) {
+            LOG.warn("Could not remove the unfinished result {}", pending.image(), e);
+        }
+    }
+
+    /** The provenance as the JSON stored beside the image and embedded in it. */
+    public static String toJson(Provenance provenance) throws StudioException {
+        try {
+            return Json.mapper().writeValueAsString(provenance);
+        } catch (IOException e) {
+            throw new StudioException("Cannot record the result's provenance: " + e.getMessage() + ".", e);
         }
     }
 
