@@ -37,6 +37,7 @@ import org.srstudio.ui.common.ImageFacts;
 import org.srstudio.ui.common.StudioTheme;
 import org.srstudio.ui.common.UiDispatcher;
 import org.srstudio.ui.common.UiImageLoader;
+import org.srstudio.ui.common.UiScheduler;
 import org.srstudio.ui.compare.CompareMode;
 import org.srstudio.ui.compare.CompareViewModel;
 import org.srstudio.ui.compare.ImageCache;
@@ -89,14 +90,15 @@ public final class StudioViewModel implements AutoCloseable {
     private boolean restoring;
 
     public StudioViewModel(StudioServices services, VariantScorer scorer, UiImageLoader loader, Executor background,
-                           Executor scoring, Executor sessionWriter, UiDispatcher ui, RandomGenerator random) {
-        this(services, scorer, null, loader, background, scoring, sessionWriter, ui, random);
+                           Executor scoring, Executor sessionWriter, UiDispatcher ui, UiScheduler scheduler,
+                           RandomGenerator random) {
+        this(services, scorer, null, loader, background, scoring, sessionWriter, ui, scheduler, random);
     }
 
     /** @param promptService writes prompts with a vision-language server; null leaves the Describe actions off */
     public StudioViewModel(StudioServices services, VariantScorer scorer, PromptService promptService,
                            UiImageLoader loader, Executor background, Executor scoring, Executor sessionWriter,
-                           UiDispatcher ui, RandomGenerator random) {
+                           UiDispatcher ui, UiScheduler scheduler, RandomGenerator random) {
         this.services = services;
         this.background = background;
         this.loader = loader;
@@ -105,7 +107,7 @@ public final class StudioViewModel implements AutoCloseable {
         this.models = new ModelPickerViewModel(services.registry().list());
         this.editor = new ParameterEditorViewModel(random);
         this.queue = new QueueViewModel(services.executor(), ui, this::jobTitle);
-        this.compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui);
+        this.compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui, scheduler);
         this.scores = new ScoresViewModel(scorer, scoring, ui);
         this.prompts = new PromptAssistantViewModel(promptService, input -> services.decoder().decode(input).color(),
                 background, ui, editor.promptProperty(), editor.promptLowProperty());
@@ -415,6 +417,7 @@ public final class StudioViewModel implements AutoCloseable {
         });
         models.selection().addListener((InvalidationListener) obs -> requestSave());
         compare.modeProperty().addListener(obs -> requestSave());
+        compare.settledRegionProperty().addListener((obs, old, region) -> scores.setRegion(region));
         theme.addListener((obs, old, t) -> {
             if (preferences.get() != null) {
                 setPreferences(preferences.get().withTheme(t.name()));

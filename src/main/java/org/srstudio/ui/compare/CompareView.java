@@ -37,7 +37,7 @@ import org.srstudio.ui.common.StudioStyles;
 /**
  * The compare view: a toolbar (mode, A and B, orientation, loupe, zoom) over a surface that shows the slider,
  * the side-by-side grid, the toggle view or the difference map. Keys: Space or T flips A/B, 1–9 shows variant N,
- * S/G/D switch mode, X swaps sides, L toggles the loupe, 0 fits, +/− zoom.
+ * S/G/D switch mode, X swaps sides, L toggles the loupe, R scores the visible region, 0 fits, +/− zoom.
  */
 public final class CompareView extends VBox {
     private final CompareViewModel vm;
@@ -132,6 +132,7 @@ public final class CompareView extends VBox {
             case D -> vm.setMode(CompareMode.DIFFERENCE);
             case X -> vm.swapSides();
             case L -> vm.loupeProperty().set(!vm.loupeProperty().get());
+            case R -> vm.scoreVisibleRegionProperty().set(!vm.scoreVisibleRegionProperty().get());
             case O -> vm.toggleOrientation();
             case DIGIT0, NUMPAD0 -> vm.viewport().fit();
             case PLUS, EQUALS, ADD -> vm.zoomIn();
@@ -187,6 +188,12 @@ public final class CompareView extends VBox {
         loupe.setTooltip(new Tooltip("Magnifier loupe (L)"));
         loupe.selectedProperty().bindBidirectional(vm.loupeProperty());
 
+        ToggleButton region = new ToggleButton(null, Icons.of(Material2OutlinedAL.CROP_FREE));
+        region.setId("score-region");
+        region.getStyleClass().add(Styles.BUTTON_ICON);
+        region.setTooltip(new Tooltip("Score the visible region instead of the whole image (R)"));
+        region.selectedProperty().bindBidirectional(vm.scoreVisibleRegionProperty());
+
         Button zoomOut = iconButton(Material2OutlinedMZ.ZOOM_OUT, "Zoom out (−)");
         zoomOut.setOnAction(e -> vm.zoomOut());
         Label zoom = new Label();
@@ -206,7 +213,7 @@ public final class CompareView extends VBox {
         actual.setOnAction(e -> vm.viewport().actualSize());
 
         HBox sides = group(aTag, a, swap, bTag, b, orientation, count);
-        HBox zooming = group(loupe, zoomOut, zoom, zoomIn, fit, actual);
+        HBox zooming = group(loupe, region, zoomOut, zoom, zoomIn, fit, actual);
         // Groups wrap onto a second row in a narrow window instead of being cut off.
         FlowPane bar = new FlowPane(12, 6, modeBox, sides, zooming);
         bar.setAlignment(Pos.CENTER_LEFT);

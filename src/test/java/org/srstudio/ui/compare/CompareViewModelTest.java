@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.srstudio.core.job.ModelParameters;
 import org.srstudio.core.store.Provenance;
 import org.srstudio.ui.common.ImageFacts;
+import org.srstudio.ui.common.ManualScheduler;
 import org.srstudio.ui.common.UiDispatcher;
 import org.srstudio.ui.common.UiImageLoader;
 
@@ -28,7 +29,7 @@ class CompareViewModelTest {
     };
 
     private final CompareViewModel vm = new CompareViewModel(
-            new ImageCache(NO_LOADER, r -> { }, UiDispatcher.DIRECT), r -> { }, UiDispatcher.DIRECT);
+            new ImageCache(NO_LOADER, r -> { }, UiDispatcher.DIRECT), r -> { }, UiDispatcher.DIRECT, new ManualScheduler());
 
     static Variant result(String model, int scale) {
         Provenance p = new Provenance(INPUT.toString(), "00", 100, 80, model, "1", scale, ModelParameters.DEFAULTS, 0,
