@@ -86,8 +86,6 @@ final class IqaVariantScorer implements VariantScorer {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new StudioException("Scoring " + target.image().getFileName() + " failed: " + e.getCause().getMessage(), e);
-        } catch (java.util.concurrent.CancellationException e) {
-            // cancelled from outside: nobody waits for these scores
         }
     }
 

@@ -44,7 +44,8 @@ public final class Studio {
      * the learned metrics exported into folders below them.
      */
     public static ScoringService scoring(StudioPaths paths) {
-        return ScoringService.create(new MetricScorer(iqaParameters(paths), learnedMetrics(iqaDirs(paths.modelDirs()))));
+        return ScoringService.create(new MetricScorer(iqaParameters(paths),
+                LearnedMetricFolders.find(IqaParameters.folders(paths.modelDirs()))));
     }
 
     /** The CLI's services, with the learned metrics that only this layer may reach the engine for. */
@@ -57,17 +58,9 @@ public final class Studio {
 
             @Override
             public List<TorchScriptScorer> learnedMetrics(List<Path> iqaDirs) {
-                return Studio.learnedMetrics(iqaDirs);
+                return LearnedMetricFolders.find(iqaDirs);
             }
         };
-    }
-
-    static List<TorchScriptScorer> learnedMetrics(List<Path> iqaDirs) {
-        return LearnedMetricFolders.find(iqaDirs);
-    }
-
-    private static List<Path> iqaDirs(List<Path> modelDirs) {
-        return modelDirs.stream().map(d -> d.resolve("iqa")).toList();
     }
 
     public static IqaParameters iqaParameters(StudioPaths paths) {

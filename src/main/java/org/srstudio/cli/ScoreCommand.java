@@ -98,8 +98,7 @@ final class ScoreCommand implements Callable<Integer> {
             decoder = services.decoder();
             IqaParameters params = paramsDir != null ? IqaParameters.standard(paramsDir)
                     : IqaParameters.forModelDirs(services.registry().modelDirs());
-            List<Path> iqaDirs = paramsDir != null ? List.of(paramsDir)
-                    : services.registry().modelDirs().stream().map(d -> d.resolve("iqa")).toList();
+            List<Path> iqaDirs = paramsDir != null ? List.of(paramsDir) : IqaParameters.folders(services.registry().modelDirs());
             scorer = new MetricScorer(params, servicesFactory.learnedMetrics(iqaDirs));
         }
         FrOptions options = frOptions();

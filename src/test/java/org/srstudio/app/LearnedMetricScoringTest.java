@@ -53,6 +53,16 @@ class LearnedMetricScoringTest {
     }
 
     @Test
+    void theExportersLearnedSubfolderIsSearchedToo() throws Exception {
+        Path folder = LearnedMetricFixture.installInto(tmp.resolve("models"));
+        java.nio.file.Files.createDirectories(folder.resolveSibling("learned"));
+        java.nio.file.Files.move(folder, folder.resolveSibling("learned").resolve("tiny"));
+        try (ScoringService service = Studio.scoring(new StudioPaths(tmp.resolve("models"), tmp.resolve("data")))) {
+            assertThat(service.scorer().learnedMetrics()).containsExactly(TINY);
+        }
+    }
+
+    @Test
     void aLearnedMetricNamedLikeAClassicalOneIsSkipped() throws Exception {
         Path folder = LearnedMetricFixture.installInto(tmp.resolve("models"));
         java.nio.file.Files.writeString(folder.resolve("iqa.json"), "{\"metric\": \"niqe\", \"file\": \"model.pt\"}");

@@ -14,7 +14,8 @@ import org.srstudio.core.StudioException;
 import org.srstudio.iqa.Metric;
 
 /**
- * Finds exported learned metrics: every {@code <iqa folder>/<name>/iqa.json}. Only the manifests are read here.
+ * Finds exported learned metrics: every {@code <iqa folder>/<name>/iqa.json}, or one level deeper as
+ * tools/export/export_iqa.py suggests ({@code models/iqa/learned/<name>/}). Only the manifests are read here.
  * A folder whose manifest is invalid, or whose metric has the name of a classical metric or of one found
  * earlier (the user's folder comes first), is skipped with a warning rather than stopping the studio.
  */
@@ -29,10 +30,7 @@ public final class LearnedMetricFolders {
         Set<String> ids = new HashSet<>();
         Metric.classical().forEach(m -> ids.add(m.id()));
         for (Path dir : iqaDirs) {
-            for (Path folder : subfolders(dir)) {
-                if (!Files.isRegularFile(folder.resolve(LearnedMetricManifest.FILE_NAME))) {
-                    continue;
-                }
+            for (Path folder : metricFolders(dir)) {
                 try {
                     TorchScriptScorer scorer = new TorchScriptScorer(folder, LearnedMetricManifest.read(folder));
                     if (ids.add(scorer.metric().id())) {
@@ -49,13 +47,14 @@ public final class LearnedMetricFolders {
         return found;
     }
 
-    private static List<Path> subfolders(Path dir) {
+    private static List<Path> metricFolders(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
+        try (Stream<Path> s = Files.walk(dir, 3)) {
+            return s.filter(p -> p.getFileName().toString().equals(LearnedMetricManifest.FILE_NAME) && Files.isRegularFile(p))
+                    .map(Path::getParent).filter(folder -> !folder.equals(dir)).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
             LOG.warn("Cannot list {}: {}", dir, e.getMessage());
             return List.of();
         }

@@ -15,14 +15,12 @@ import org.srstudio.iqa.Metric;
  */
 public final class TorchScriptScorer implements LearnedScorer {
     private final Path folder;
-    private final LearnedMetricManifest manifest;
     private final Metric metric;
     private final String fingerprint;
     private LearnedMetric loaded;
 
     TorchScriptScorer(Path folder, LearnedMetricManifest manifest) {
         this.folder = folder;
-        this.manifest = manifest;
         this.metric = Metric.learned(manifest.metric(), manifest.lowerIsBetter());
         this.fingerprint = fingerprint(folder.resolve(manifest.file()));
     }

@@ -182,17 +182,9 @@ public final class CompareView extends VBox {
         count.visibleProperty().bind(vm.modeProperty().isEqualTo(CompareMode.GRID));
         count.managedProperty().bind(count.visibleProperty());
 
-        ToggleButton loupe = new ToggleButton(null, Icons.of(Material2OutlinedMZ.SEARCH));
-        loupe.setId("loupe");
-        loupe.getStyleClass().add(Styles.BUTTON_ICON);
-        loupe.setTooltip(new Tooltip("Magnifier loupe (L)"));
-        loupe.selectedProperty().bindBidirectional(vm.loupeProperty());
-
-        ToggleButton region = new ToggleButton(null, Icons.of(Material2OutlinedAL.CROP_FREE));
-        region.setId("score-region");
-        region.getStyleClass().add(Styles.BUTTON_ICON);
-        region.setTooltip(new Tooltip("Score the visible region instead of the whole image (R)"));
-        region.selectedProperty().bindBidirectional(vm.scoreVisibleRegionProperty());
+        ToggleButton loupe = iconToggle("loupe", Material2OutlinedMZ.SEARCH, "Magnifier loupe (L)", vm.loupeProperty());
+        ToggleButton region = iconToggle("score-region", Material2OutlinedAL.CROP_FREE,
+                "Score the visible region instead of the whole image (R)", vm.scoreVisibleRegionProperty());
 
         Button zoomOut = iconButton(Material2OutlinedMZ.ZOOM_OUT, "Zoom out (−)");
         zoomOut.setOnAction(e -> vm.zoomOut());
@@ -275,6 +267,15 @@ public final class CompareView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("side-tag");
         return l;
+    }
+
+    private static ToggleButton iconToggle(String id, Ikon icon, String tip, javafx.beans.property.BooleanProperty on) {
+        ToggleButton b = new ToggleButton(null, Icons.of(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        b.selectedProperty().bindBidirectional(on);
+        return b;
     }
 
     private static Button iconButton(Ikon icon, String tip) {

@@ -26,8 +26,8 @@ public final class DemoScorer implements VariantScorer {
     @Override
     public void score(ScoreTarget target, ScoreSink sink) throws StudioException {
         BufferedImage full = read(target.image());
-        BufferedImage img = crop(full, target.region().orElse(new PixelRegion(0, 0, full.getWidth(), full.getHeight())),
-                1, 1);
+        PixelRegion region = target.region().orElse(new PixelRegion(0, 0, full.getWidth(), full.getHeight()));
+        BufferedImage img = crop(full, region, 1, 1);
         if (img.getWidth() < 2 || img.getHeight() < 2) {
             sink.reject("sharpness", "Sharpness needs at least 2x2 pixels.");
             return;
@@ -35,8 +35,8 @@ public final class DemoScorer implements VariantScorer {
         if (target.reference().isPresent()) {
             BufferedImage fullRef = read(target.reference().get());
             // the ground truth shows the same content at its own size, so its part is the region scaled alike
-            BufferedImage ref = crop(fullRef, target.region().orElse(new PixelRegion(0, 0, full.getWidth(), full.getHeight())),
-                    fullRef.getWidth() / (double) full.getWidth(), fullRef.getHeight() / (double) full.getHeight());
+            BufferedImage ref = crop(fullRef, region, fullRef.getWidth() / (double) full.getWidth(),
+                    fullRef.getHeight() / (double) full.getHeight());
             // Per reference pixel, so that a small input and its enlargements are on one scale.
             sink.accept("sharpness", sharpness(img) * img.getWidth() / ref.getWidth());
             sink.accept("psnr", psnr(img, ref));

@@ -1,6 +1,5 @@
 package org.srstudio.ui.scores;
 
-import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +32,7 @@ import org.srstudio.ui.compare.VisibleRegion;
  * a newer region or the return to whole-image scores drops the results of the older one.
  */
 public final class ScoresViewModel {
-    static final String WHOLE_IMAGE = "Scores for the whole image";
+    private static final String WHOLE_IMAGE = "Scores for the whole image";
 
     private final VariantScorer scorer;
     private final Executor scoring;
