@@ -473,12 +473,12 @@ public final class StudioViewModel implements AutoCloseable {
         requestSave();
     }
 
-    /** The no-reference scores of the selected input itself, as the scores table knows them. */
+    /** The no-reference scores of the selected input itself (of all of it, even while a region is scored). */
     private Map<String, Double> noReferenceScoresOfInput() {
         Map<String, Double> out = new HashMap<>();
         List<String> noReference = scores.metrics().stream().filter(m -> !m.needsReference()).map(MetricInfo::key).toList();
         scores.rows().stream().filter(r -> r.variant().kind() == org.srstudio.ui.compare.VariantKind.INPUT_NEAREST)
-                .findFirst().ifPresent(r -> r.scores().forEach((k, v) -> {
+                .findFirst().ifPresent(r -> scores.wholeImageScores(r.variant()).forEach((k, v) -> {
                     if (noReference.contains(k) && v != null && Double.isFinite(v)) {
                         out.put(k, v);
                     }

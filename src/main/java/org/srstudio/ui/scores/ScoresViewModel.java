@@ -105,6 +105,11 @@ public final class ScoresViewModel {
         refill();
     }
 
+    /** The whole-image scores known so far for a shown variant, whether the rows show them or a region's. */
+    public Map<String, Double> wholeImageScores(Variant v) {
+        return Map.copyOf(known.getOrDefault(cacheKey(v, truth), Map.of()));
+    }
+
     /** Every score known, by variant key, for the session file. */
     public Map<String, Map<String, Double>> snapshot() {
         Map<String, Map<String, Double>> out = new HashMap<>();

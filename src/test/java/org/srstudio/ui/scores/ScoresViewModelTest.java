@@ -173,6 +173,16 @@ class ScoresViewModelTest {
     }
 
     @Test
+    void wholeImageScoresStayAvailableWhileARegionIsShown() {
+        ScoresViewModel vm = new ScoresViewModel(new TableScorer(Map.of()), Runnable::run, UiDispatcher.DIRECT);
+        vm.show(variants(result("a.png")));
+        vm.setRegion(new VisibleRegion(4, 6, 10, 8, 20, 20));
+        ScoreRowViewModel input = vm.rows().get(0);
+        assertThat(input.scores()).containsEntry("niqe", 1005.0);
+        assertThat(vm.wholeImageScores(input.variant())).containsExactly(Map.entry("niqe", 9.0));
+    }
+
+    @Test
     void aRegionTooSmallForAMetricShowsItsSentenceInsteadOfAScore() {
         ScoresViewModel vm = new ScoresViewModel(new TableScorer(Map.of()), Runnable::run, UiDispatcher.DIRECT);
         vm.show(variants(result("a.png")));
