@@ -39,7 +39,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         StudioPaths paths = StudioPaths.fromEnvironment();
-        int code = SrStudioCommand.commandLine(maxPixels -> Studio.create(paths, maxPixels), out, err).execute(args);
+        int code = SrStudioCommand.commandLine(Studio.cliServices(paths), out, err).execute(args);
         System.exit(code);
     }
 

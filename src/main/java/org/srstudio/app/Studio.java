@@ -1,7 +1,9 @@
 package org.srstudio.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.srstudio.cli.ServicesFactory;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
@@ -13,6 +15,8 @@ import org.srstudio.core.store.ResultStore;
 import org.srstudio.core.upscale.ClassicalModels;
 import org.srstudio.engine.EngineDevice;
 import org.srstudio.engine.EngineLoaders;
+import org.srstudio.engine.iqa.LearnedMetricFolders;
+import org.srstudio.engine.iqa.TorchScriptScorer;
 import org.srstudio.iqa.MetricScorer;
 import org.srstudio.iqa.ScoringService;
 import org.srstudio.iqa.params.IqaParameters;
@@ -35,9 +39,28 @@ public final class Studio {
         return new StudioServices(registry, executor, store, decoder, paths.dataDir());
     }
 
-    /** The metric service on its own CPU pool, with parameter files from the models folders' iqa/ subfolders. */
+    /**
+     * The metric service on its own CPU pool, with parameter files from the models folders' iqa/ subfolders and
+     * the learned metrics exported into folders below them.
+     */
     public static ScoringService scoring(StudioPaths paths) {
-        return ScoringService.create(new MetricScorer(iqaParameters(paths)));
+        return ScoringService.create(new MetricScorer(iqaParameters(paths),
+                LearnedMetricFolders.find(IqaParameters.folders(paths.modelDirs()))));
+    }
+
+    /** The CLI's services, with the learned metrics that only this layer may reach the engine for. */
+    public static ServicesFactory cliServices(StudioPaths paths) {
+        return new ServicesFactory() {
+            @Override
+            public StudioServices create(long maxPixels) {
+                return Studio.create(paths, maxPixels);
+            }
+
+            @Override
+            public List<TorchScriptScorer> learnedMetrics(List<Path> iqaDirs) {
+                return LearnedMetricFolders.find(iqaDirs);
+            }
+        };
     }
 
     public static IqaParameters iqaParameters(StudioPaths paths) {

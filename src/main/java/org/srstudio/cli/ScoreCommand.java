@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code score}: classical image-quality scores of image files. Without {@code --metrics} it computes every
- * no-reference metric whose parameters are present, plus PSNR and SSIM when a reference is given.
+ * {@code score}: image-quality scores of image files. Without {@code --metrics} it computes every no-reference
+ * metric whose parameters are present and every learned metric installed, plus PSNR and SSIM when a reference
+ * is given.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score images with NIQE, BRISQUE, PIQE (no reference) and PSNR, SSIM (against --reference).")
@@ -50,7 +51,8 @@ final class ScoreCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--metrics", split = ",", paramLabel = "METRIC",
-            description = "Comma-separated: niqe, brisque, piqe, psnr, ssim.")
+            description = "Comma-separated: niqe, brisque, piqe, psnr, ssim, or a learned metric's name "
+                    + "(a folder models/iqa/<name>/iqa.json).")
     List<String> metrics;
 
     @Option(names = {"--reference", "-r"}, paramLabel = "GT",
@@ -91,14 +93,16 @@ final class ScoreCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, PrintWriter err) throws StudioException {
         ImageDecoder decoder;
-        IqaParameters params;
+        MetricScorer scorer;
         try (StudioServices services = servicesFactory.create(ImageDecoder.DEFAULT_MAX_PIXELS)) {
             decoder = services.decoder();
-            params = paramsDir != null ? IqaParameters.standard(paramsDir)
+            IqaParameters params = paramsDir != null ? IqaParameters.standard(paramsDir)
                     : IqaParameters.forModelDirs(services.registry().modelDirs());
+            List<Path> iqaDirs = paramsDir != null ? List.of(paramsDir) : IqaParameters.folders(services.registry().modelDirs());
+            scorer = new MetricScorer(params, servicesFactory.learnedMetrics(iqaDirs));
         }
         FrOptions options = frOptions();
-        List<Metric> wanted = chosenMetrics(params);
+        List<Metric> wanted = chosenMetrics(scorer);
         if (reference != null && !Files.exists(reference)) {
             throw new StudioException("The reference " + reference + " does not exist.");
         }
@@ -110,7 +114,7 @@ final class ScoreCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         boolean allScored = true;
         Set<String> said = new LinkedHashSet<>();
-        try (ScoringService service = ScoringService.create(new MetricScorer(params))) {
+        try (ScoringService service = ScoringService.create(scorer)) {
             for (Path p : images) {
                 FloatImage img = decoder.decode(p).color();
                 Optional<FloatImage> ref = Optional.empty();
@@ -164,7 +168,8 @@ final class ScoreCommand implements Callable<Integer> {
         return new FrOptions(mode, s);
     }
 
-    private List<Metric> chosenMetrics(IqaParameters params) throws StudioException {
+    private List<Metric> chosenMetrics(MetricScorer scorer) throws StudioException {
+        IqaParameters params = scorer.parameters();
         List<Metric> out = new ArrayList<>();
         if (metrics == null || metrics.isEmpty()) {
             if (params.niqe().available()) {
@@ -174,6 +179,7 @@ final class ScoreCommand implements Callable<Integer> {
                 out.add(Metric.BRISQUE);
             }
             out.add(Metric.PIQE);
+            out.addAll(scorer.learnedMetrics());
             if (reference != null) {
                 out.add(Metric.PSNR);
                 out.add(Metric.SSIM);
@@ -181,8 +187,8 @@ final class ScoreCommand implements Callable<Integer> {
             return out;
         }
         for (String name : metrics) {
-            Metric m = Metric.byId(name).orElseThrow(() -> new StudioException("Unknown metric \"" + name
-                    + "\"; choose from niqe, brisque, piqe, psnr, ssim."));
+            Metric m = scorer.byId(name).orElseThrow(() -> new StudioException("Unknown metric \"" + name
+                    + "\"; choose from " + String.join(", ", scorer.metrics().stream().map(Metric::id).toList()) + "."));
             if (m.needsReference() && reference == null) {
                 throw new StudioException(m.label() + " needs a ground-truth image: add --reference GT.");
             }
@@ -200,7 +206,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (Double.isInfinite(r.value())) {
             return "inf";
         }
-        return String.format(Locale.ROOT, r.metric() == Metric.SSIM ? "%.6f" : "%.4f", r.value());
+        return String.format(Locale.ROOT, r.metric().equals(Metric.SSIM) ? "%.6f" : "%.4f", r.value());
     }
 
     private static void printText(PrintWriter out, List<Metric> wanted, List<Row> rows) {

@@ -164,5 +164,6 @@ public final class ScoringService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        scorer.close();
     }
 }

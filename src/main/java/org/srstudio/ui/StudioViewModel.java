@@ -37,6 +37,7 @@ import org.srstudio.ui.common.ImageFacts;
 import org.srstudio.ui.common.StudioTheme;
 import org.srstudio.ui.common.UiDispatcher;
 import org.srstudio.ui.common.UiImageLoader;
+import org.srstudio.ui.common.UiScheduler;
 import org.srstudio.ui.compare.CompareMode;
 import org.srstudio.ui.compare.CompareViewModel;
 import org.srstudio.ui.compare.ImageCache;
@@ -89,14 +90,15 @@ public final class StudioViewModel implements AutoCloseable {
     private boolean restoring;
 
     public StudioViewModel(StudioServices services, VariantScorer scorer, UiImageLoader loader, Executor background,
-                           Executor scoring, Executor sessionWriter, UiDispatcher ui, RandomGenerator random) {
-        this(services, scorer, null, loader, background, scoring, sessionWriter, ui, random);
+                           Executor scoring, Executor sessionWriter, UiDispatcher ui, UiScheduler scheduler,
+                           RandomGenerator random) {
+        this(services, scorer, null, loader, background, scoring, sessionWriter, ui, scheduler, random);
     }
 
     /** @param promptService writes prompts with a vision-language server; null leaves the Describe actions off */
     public StudioViewModel(StudioServices services, VariantScorer scorer, PromptService promptService,
                            UiImageLoader loader, Executor background, Executor scoring, Executor sessionWriter,
-                           UiDispatcher ui, RandomGenerator random) {
+                           UiDispatcher ui, UiScheduler scheduler, RandomGenerator random) {
         this.services = services;
         this.background = background;
         this.loader = loader;
@@ -105,7 +107,7 @@ public final class StudioViewModel implements AutoCloseable {
         this.models = new ModelPickerViewModel(services.registry().list());
         this.editor = new ParameterEditorViewModel(random);
         this.queue = new QueueViewModel(services.executor(), ui, this::jobTitle);
-        this.compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui);
+        this.compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui, scheduler);
         this.scores = new ScoresViewModel(scorer, scoring, ui);
         this.prompts = new PromptAssistantViewModel(promptService, input -> services.decoder().decode(input).color(),
                 background, ui, editor.promptProperty(), editor.promptLowProperty());
@@ -415,6 +417,7 @@ public final class StudioViewModel implements AutoCloseable {
         });
         models.selection().addListener((InvalidationListener) obs -> requestSave());
         compare.modeProperty().addListener(obs -> requestSave());
+        compare.settledRegionProperty().addListener((obs, old, region) -> scores.setRegion(region));
         theme.addListener((obs, old, t) -> {
             if (preferences.get() != null) {
                 setPreferences(preferences.get().withTheme(t.name()));
@@ -470,12 +473,12 @@ public final class StudioViewModel implements AutoCloseable {
         requestSave();
     }
 
-    /** The no-reference scores of the selected input itself, as the scores table knows them. */
+    /** The no-reference scores of the selected input itself (of all of it, even while a region is scored). */
     private Map<String, Double> noReferenceScoresOfInput() {
         Map<String, Double> out = new HashMap<>();
         List<String> noReference = scores.metrics().stream().filter(m -> !m.needsReference()).map(MetricInfo::key).toList();
         scores.rows().stream().filter(r -> r.variant().kind() == org.srstudio.ui.compare.VariantKind.INPUT_NEAREST)
-                .findFirst().ifPresent(r -> r.scores().forEach((k, v) -> {
+                .findFirst().ifPresent(r -> scores.wholeImageScores(r.variant()).forEach((k, v) -> {
                     if (noReference.contains(k) && v != null && Double.isFinite(v)) {
                         out.put(k, v);
                     }

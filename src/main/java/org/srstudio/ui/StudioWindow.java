@@ -39,6 +39,7 @@ import org.srstudio.core.StudioServices;
 import org.srstudio.core.prompt.PromptService;
 import org.srstudio.ui.common.BackgroundWorkers;
 import org.srstudio.ui.common.FxEventBridge;
+import org.srstudio.ui.common.FxScheduler;
 import org.srstudio.ui.common.CoreImageLoader;
 import org.srstudio.ui.common.Icons;
 import org.srstudio.ui.common.StudioStyles;
@@ -77,7 +78,7 @@ public final class StudioWindow implements AutoCloseable {
                          UiImageLoader loader) {
         this.stage = stage;
         this.viewModel = new StudioViewModel(services, scorer, prompts, loader, workers, scoring, sessionWriter,
-                new FxEventBridge(), RandomGenerator.getDefault());
+                new FxEventBridge(), new FxScheduler(), RandomGenerator.getDefault());
         inputsView = new InputsView(viewModel.inputs());
         compareView = new CompareView(viewModel.compare());
 
@@ -205,11 +206,14 @@ public final class StudioWindow implements AutoCloseable {
         }
         CheckMenuItem loupe = new CheckMenuItem("Magnifier loupe  (L)");
         loupe.selectedProperty().bindBidirectional(viewModel.compare().loupeProperty());
+        CheckMenuItem region = new CheckMenuItem("Score visible region  (R)");
+        region.setId("menu-score-region");
+        region.selectedProperty().bindBidirectional(viewModel.compare().scoreVisibleRegionProperty());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setSelected(viewModel.themeProperty().get() == StudioTheme.DARK);
         viewModel.themeProperty().addListener((obs, o, t) -> dark.setSelected(t == StudioTheme.DARK));
         dark.setOnAction(e -> viewModel.themeProperty().set(dark.isSelected() ? StudioTheme.DARK : StudioTheme.LIGHT));
-        view.getItems().addAll(new SeparatorMenuItem(), loupe, dark);
+        view.getItems().addAll(new SeparatorMenuItem(), loupe, region, dark);
 
         MenuItem run = item("Run  (Ctrl+Enter)", null, viewModel::run);
         run.disableProperty().bind(viewModel.canRunProperty().not());

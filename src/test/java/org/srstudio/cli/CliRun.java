@@ -12,7 +12,7 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         StudioPaths paths = new StudioPaths(models, data);
-        int code = SrStudioCommand.commandLine(maxPixels -> Studio.create(paths, maxPixels),
+        int code = SrStudioCommand.commandLine(Studio.cliServices(paths),
                 new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.srstudio.testing.LearnedMetricFixture;
 import org.srstudio.testing.SharedData;
 
 class ScoreCommandTest {
@@ -112,5 +113,28 @@ class ScoreCommandTest {
                 ref.resolve("I04.bmp").toString());
         assertThat(score.exit()).as(score.err()).isZero();
         assertThat(Double.parseDouble(score.out().strip().split("\n")[1].split(",")[1])).isFinite().isPositive();
+    }
+
+    @Test
+    void aLearnedMetricInTheModelsFolderIsScoredByName() throws Exception {
+        LearnedMetricFixture.installInto(tmp.resolve("models"));
+        Path png = LearnedMetricFixture.uniformPng(tmp.resolve("gray.png"), 64, 48, 51, 102, 153);
+        Run r = run("score", "--metrics", "tiny-mean,piqe", "--format", "csv", png.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines[0]).isEqualTo("image,tiny-mean,piqe");
+        assertThat(Double.parseDouble(lines[1].split(",")[1])).isCloseTo(10 * (51 + 102 + 153) / (3 * 255.0), within(1e-4));
+        Run text = run("score", "--metrics", "tiny-mean", png.toString());
+        assertThat(text.out()).contains("tiny-mean ↑");
+    }
+
+    @Test
+    void anUnknownMetricNamesTheLearnedOnesAmongTheChoices() throws Exception {
+        LearnedMetricFixture.installInto(tmp.resolve("models"));
+        Path png = LearnedMetricFixture.uniformPng(tmp.resolve("gray.png"), 64, 48, 1, 2, 3);
+        Run r = run("score", "--metrics", "musiq", png.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err().strip())
+                .isEqualTo("srstudio: Unknown metric \"musiq\"; choose from niqe, brisque, piqe, psnr, ssim, tiny-mean.");
     }
 }

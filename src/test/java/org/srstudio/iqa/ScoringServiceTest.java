@@ -92,4 +92,65 @@ class ScoringServiceTest {
             assertThat(r.message()).isEqualTo("PSNR needs a reference image.");
         }
     }
+
+    /** Ten times the mean of the red channel; counts its calls. */
+    private static class MeanRed implements LearnedScorer {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Metric metric() {
+            return Metric.learned("mean-red", false);
+        }
+
+        @Override
+        public String fingerprint() {
+            return "v1";
+        }
+
+        @Override
+        public double score(FloatImage image) throws org.srstudio.core.StudioException {
+            calls.incrementAndGet();
+            if (image.width() < 8) {
+                throw new org.srstudio.core.StudioException("mean-red needs 8 pixels.");
+            }
+            double sum = 0;
+            for (int y = 0; y < image.height(); y++) {
+                for (int x = 0; x < image.width(); x++) {
+                    sum += image.get(0, x, y);
+                }
+            }
+            return 10 * sum / (image.width() * image.height());
+        }
+    }
+
+    @Test
+    void aLearnedMetricIsOfferedScoredAndCachedLikeTheOthers() throws Exception {
+        MeanRed learned = new MeanRed();
+        FloatImage img = TestImages.uniform(40, 30, 0.25f);
+        try (ScoringService s = new ScoringService(new MetricScorer(new IqaParameters(tmp, List.of()), List.of(learned)), 2, 64)) {
+            assertThat(s.scorer().metrics()).endsWith(learned.metric());
+            assertThat(s.scorer().byId("MEAN-RED")).contains(learned.metric());
+            MetricResult r = s.score(ScoreRequest.of(img, List.of(learned.metric())), ScoreListener.NONE).all().get().get(0);
+            assertThat(r.value()).isCloseTo(2.5, org.assertj.core.api.Assertions.within(1e-6));
+            s.score(ScoreRequest.of(img.copy(), List.of(learned.metric())), ScoreListener.NONE).all().get();
+            assertThat(learned.calls).hasValue(1);
+            MetricResult small = s.scoreRegion(ScoreRequest.of(img, List.of(learned.metric())), new Region(0, 0, 4, 4),
+                    ScoreListener.NONE).all().get().get(0);
+            assertThat(small.status()).isEqualTo(MetricResult.Status.FAILED);
+            assertThat(small.message()).isEqualTo("mean-red needs 8 pixels.");
+        }
+    }
+
+    @Test
+    void aLearnedMetricMayNotTakeAClassicalName() {
+        LearnedScorer impostor = new MeanRed() {
+            @Override
+            public Metric metric() {
+                return Metric.learned("NIQE", true);
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new MetricScorer(new IqaParameters(tmp, List.of()), List.of(impostor)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("niqe");
+    }
 }

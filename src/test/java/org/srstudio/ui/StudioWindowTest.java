@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -24,12 +27,14 @@ import org.srstudio.core.store.ResultStore;
 import org.srstudio.ui.compare.CompareMode;
 import org.srstudio.ui.compare.ImagePane;
 import org.srstudio.ui.compare.VariantKind;
+import org.srstudio.ui.compare.VisibleRegionTracker;
 import org.srstudio.ui.demo.DemoImages;
 import org.srstudio.ui.demo.DemoModels;
 import org.srstudio.ui.demo.DemoScorer;
 import org.srstudio.ui.demo.ResamplingRunner;
 import org.srstudio.ui.inputs.DropInput;
 import org.srstudio.ui.queue.JobItemViewModel;
+import org.srstudio.ui.scores.ScoreRowViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -213,5 +218,47 @@ class StudioWindowTest {
                 .findFirst().orElseThrow().provenance().orElseThrow().parameters().tileSize())).isEqualTo(256);
         assertThat(fx(() -> restored.scores().rows().stream().anyMatch(r -> r.scores().containsKey("sharpness"))))
                 .isTrue();
+    }
+
+    private Map<String, Double> sharpnessByRow() throws Exception {
+        return fx(() -> window.viewModel().scores().rows().stream()
+                .collect(Collectors.toMap(ScoreRowViewModel::label, r -> r.scores().getOrDefault("sharpness", Double.NaN))));
+    }
+
+    private boolean scoresSettled() {
+        return window.viewModel().scores().rows().stream()
+                .allMatch(r -> r.statusProperty().get().isEmpty() && r.scores().containsKey("sharpness"));
+    }
+
+    @Test
+    void scoringTheVisibleRegionRescoresOnceTheZoomSettlesAndTurningItOffRestoresTheWholeImage(FxRobot robot)
+            throws Exception {
+        dropInput();
+        waitUntil(() -> window.viewModel().scores().rows().size() >= 1 && scoresSettled());
+        Map<String, Double> whole = sharpnessByRow();
+        Label scope = robot.lookup("#scores-scope").queryAs(Label.class);
+        assertThat(fx(scope::getText)).isEqualTo("Scores for the whole image");
+
+        robot.clickOn("#score-region");
+        long[] lastZoom = new long[1];
+        long[] regionShown = new long[1];
+        fx(() -> {
+            window.viewModel().compare().viewport().zoomProperty().addListener(o -> lastZoom[0] = System.nanoTime());
+            scope.textProperty().addListener(o -> regionShown[0] = System.nanoTime());
+            return null;
+        });
+        robot.type(KeyCode.EQUALS, 3);
+        waitUntil(() -> scope.getText().startsWith("Scores for the visible region") && scoresSettled());
+        long settledAfter = fx(() -> (regionShown[0] - lastZoom[0]) / 1_000_000);
+        assertThat(settledAfter).isGreaterThanOrEqualTo(VisibleRegionTracker.SETTLE.toMillis() - 20);
+        assertThat(fx(scope::getText)).matches("Scores for the visible region \\d+,\\d+ \\d+×\\d+ of \\d+×\\d+");
+        Map<String, Double> region = sharpnessByRow();
+        assertThat(region.keySet()).isEqualTo(whole.keySet());
+        assertThat(region).isNotEqualTo(whole);
+
+        robot.type(KeyCode.R);
+        waitUntil(() -> scope.getText().equals("Scores for the whole image") && scoresSettled());
+        assertThat(fx(() -> window.viewModel().compare().scoreVisibleRegionProperty().get())).isFalse();
+        assertThat(sharpnessByRow()).isEqualTo(whole);
     }
 }

@@ -44,10 +44,15 @@ public final class IqaParameters {
      * the system OpenCV data folder (Debian's opencv-data ships the BRISQUE model there).
      */
     public static IqaParameters forModelDirs(List<Path> modelDirs) {
-        List<Path> dirs = modelDirs.stream().map(d -> d.resolve("iqa")).toList();
+        List<Path> dirs = folders(modelDirs);
         List<Path> fallbacks = new java.util.ArrayList<>(dirs.subList(1, dirs.size()));
         fallbacks.add(OPENCV_SYSTEM_DIR);
         return new IqaParameters(dirs.get(0), fallbacks);
+    }
+
+    /** The {@code iqa/} subfolder of each models folder: where metric parameters and learned metrics live. */
+    public static List<Path> folders(List<Path> modelDirs) {
+        return modelDirs.stream().map(d -> d.resolve("iqa")).toList();
     }
 
     /** Models given directly (tests, or an API caller that loaded them itself). */

@@ -37,7 +37,7 @@ import org.srstudio.ui.common.StudioStyles;
 /**
  * The compare view: a toolbar (mode, A and B, orientation, loupe, zoom) over a surface that shows the slider,
  * the side-by-side grid, the toggle view or the difference map. Keys: Space or T flips A/B, 1–9 shows variant N,
- * S/G/D switch mode, X swaps sides, L toggles the loupe, 0 fits, +/− zoom.
+ * S/G/D switch mode, X swaps sides, L toggles the loupe, R scores the visible region, 0 fits, +/− zoom.
  */
 public final class CompareView extends VBox {
     private final CompareViewModel vm;
@@ -132,6 +132,7 @@ public final class CompareView extends VBox {
             case D -> vm.setMode(CompareMode.DIFFERENCE);
             case X -> vm.swapSides();
             case L -> vm.loupeProperty().set(!vm.loupeProperty().get());
+            case R -> vm.scoreVisibleRegionProperty().set(!vm.scoreVisibleRegionProperty().get());
             case O -> vm.toggleOrientation();
             case DIGIT0, NUMPAD0 -> vm.viewport().fit();
             case PLUS, EQUALS, ADD -> vm.zoomIn();
@@ -181,11 +182,9 @@ public final class CompareView extends VBox {
         count.visibleProperty().bind(vm.modeProperty().isEqualTo(CompareMode.GRID));
         count.managedProperty().bind(count.visibleProperty());
 
-        ToggleButton loupe = new ToggleButton(null, Icons.of(Material2OutlinedMZ.SEARCH));
-        loupe.setId("loupe");
-        loupe.getStyleClass().add(Styles.BUTTON_ICON);
-        loupe.setTooltip(new Tooltip("Magnifier loupe (L)"));
-        loupe.selectedProperty().bindBidirectional(vm.loupeProperty());
+        ToggleButton loupe = iconToggle("loupe", Material2OutlinedMZ.SEARCH, "Magnifier loupe (L)", vm.loupeProperty());
+        ToggleButton region = iconToggle("score-region", Material2OutlinedAL.CROP_FREE,
+                "Score the visible region instead of the whole image (R)", vm.scoreVisibleRegionProperty());
 
         Button zoomOut = iconButton(Material2OutlinedMZ.ZOOM_OUT, "Zoom out (−)");
         zoomOut.setOnAction(e -> vm.zoomOut());
@@ -206,7 +205,7 @@ public final class CompareView extends VBox {
         actual.setOnAction(e -> vm.viewport().actualSize());
 
         HBox sides = group(aTag, a, swap, bTag, b, orientation, count);
-        HBox zooming = group(loupe, zoomOut, zoom, zoomIn, fit, actual);
+        HBox zooming = group(loupe, region, zoomOut, zoom, zoomIn, fit, actual);
         // Groups wrap onto a second row in a narrow window instead of being cut off.
         FlowPane bar = new FlowPane(12, 6, modeBox, sides, zooming);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -268,6 +267,15 @@ public final class CompareView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("side-tag");
         return l;
+    }
+
+    private static ToggleButton iconToggle(String id, Ikon icon, String tip, javafx.beans.property.BooleanProperty on) {
+        ToggleButton b = new ToggleButton(null, Icons.of(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        b.selectedProperty().bindBidirectional(on);
+        return b;
     }
 
     private static Button iconButton(Ikon icon, String tip) {

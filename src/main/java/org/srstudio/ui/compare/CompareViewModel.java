@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.srstudio.ui.common.UiDispatcher;
+import org.srstudio.ui.common.UiScheduler;
 
 /**
  * The compare view of one input: its variants, the two being compared (A and B), the mode, the slider's divider,
@@ -41,15 +42,17 @@ public final class CompareViewModel {
     private final IntegerProperty gridCount = new SimpleIntegerProperty(2);
     private final BooleanProperty loupe = new SimpleBooleanProperty();
     private final ViewportModel viewport = new ViewportModel();
+    private final VisibleRegionTracker visibleRegion;
     private final ReadOnlyObjectWrapper<DiffHeatmap.Result> heatmap = new ReadOnlyObjectWrapper<>();
     private final AtomicLong heatGeneration = new AtomicLong();
     private int[] heatPalette;
     private final javafx.beans.property.ReadOnlyStringWrapper promptsInfo = new javafx.beans.property.ReadOnlyStringWrapper("");
 
-    public CompareViewModel(ImageCache cache, Executor background, UiDispatcher ui) {
+    public CompareViewModel(ImageCache cache, Executor background, UiDispatcher ui, UiScheduler scheduler) {
         this.cache = cache;
         this.background = background;
         this.ui = ui;
+        this.visibleRegion = new VisibleRegionTracker(viewport, variants, scheduler);
         divider.addListener((obs, old, v) -> {
             if (v.doubleValue() < 0 || v.doubleValue() > 1) {
                 divider.set(Math.max(0, Math.min(1, v.doubleValue())));
@@ -161,6 +164,16 @@ public final class CompareViewModel {
 
     public ViewportModel viewport() {
         return viewport;
+    }
+
+    /** Whether the scores are for the visible region rather than the whole image. */
+    public BooleanProperty scoreVisibleRegionProperty() {
+        return visibleRegion.enabledProperty();
+    }
+
+    /** The region to score once zoom and pan have settled; null for whole-image scores. */
+    public ReadOnlyObjectProperty<VisibleRegion> settledRegionProperty() {
+        return visibleRegion.settledProperty();
     }
 
     public ReadOnlyObjectProperty<DiffHeatmap.Result> heatmapProperty() {

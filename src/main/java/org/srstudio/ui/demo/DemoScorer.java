@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.srstudio.core.StudioException;
+import org.srstudio.ui.compare.PixelRegion;
 import org.srstudio.ui.scores.MetricInfo;
 import org.srstudio.ui.scores.ScoreTarget;
 import org.srstudio.ui.scores.VariantScorer;
@@ -24,15 +25,32 @@ public final class DemoScorer implements VariantScorer {
 
     @Override
     public void score(ScoreTarget target, ScoreSink sink) throws StudioException {
-        BufferedImage img = read(target.image());
+        BufferedImage full = read(target.image());
+        PixelRegion region = target.region().orElse(new PixelRegion(0, 0, full.getWidth(), full.getHeight()));
+        BufferedImage img = crop(full, region, 1, 1);
+        if (img.getWidth() < 2 || img.getHeight() < 2) {
+            sink.reject("sharpness", "Sharpness needs at least 2x2 pixels.");
+            return;
+        }
         if (target.reference().isPresent()) {
-            BufferedImage ref = read(target.reference().get());
+            BufferedImage fullRef = read(target.reference().get());
+            // the ground truth shows the same content at its own size, so its part is the region scaled alike
+            BufferedImage ref = crop(fullRef, region, fullRef.getWidth() / (double) full.getWidth(),
+                    fullRef.getHeight() / (double) full.getHeight());
             // Per reference pixel, so that a small input and its enlargements are on one scale.
             sink.accept("sharpness", sharpness(img) * img.getWidth() / ref.getWidth());
             sink.accept("psnr", psnr(img, ref));
         } else {
             sink.accept("sharpness", sharpness(img));
         }
+    }
+
+    private static BufferedImage crop(BufferedImage img, PixelRegion r, double sx, double sy) {
+        int x = Math.min(img.getWidth() - 1, (int) Math.floor(r.x() * sx));
+        int y = Math.min(img.getHeight() - 1, (int) Math.floor(r.y() * sy));
+        int w = Math.max(1, Math.min(img.getWidth() - x, (int) Math.ceil(r.width() * sx)));
+        int h = Math.max(1, Math.min(img.getHeight() - y, (int) Math.ceil(r.height() * sy)));
+        return x == 0 && y == 0 && w == img.getWidth() && h == img.getHeight() ? img : img.getSubimage(x, y, w, h);
     }
 
     private static BufferedImage read(java.nio.file.Path p) throws StudioException {

@@ -10,6 +10,7 @@ import org.srstudio.ui.compare.Variant;
 public final class ScoreRowViewModel {
     private final Variant variant;
     private final ObservableMap<String, Double> scores = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> notes = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     ScoreRowViewModel(Variant variant) {
@@ -35,6 +36,26 @@ public final class ScoreRowViewModel {
 
     public ObservableMap<String, Double> scores() {
         return scores;
+    }
+
+    /** Why a metric has no score for this row (e.g. the region is too small for it), by metric key. */
+    public ObservableMap<String, String> notes() {
+        return notes;
+    }
+
+    void putScore(String metric, double value) {
+        notes.remove(metric);
+        scores.put(metric, value);
+    }
+
+    void putNote(String metric, String sentence) {
+        scores.remove(metric);
+        notes.put(metric, sentence);
+    }
+
+    void clearScores() {
+        scores.clear();
+        notes.clear();
     }
 
     /** "Scoring…", an error sentence, or empty. */

@@ -3,6 +3,7 @@ package org.srstudio.ui.scores;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -24,6 +25,7 @@ import org.srstudio.ui.common.StudioStyles;
 
 /** The scores table: sortable, best value per metric highlighted, copyable as CSV. */
 public final class ScoresView extends VBox {
+    private static final javafx.css.PseudoClass NOTE = javafx.css.PseudoClass.getPseudoClass("note");
     private final TableView<ScoreRowViewModel> table = new TableView<>();
 
     public ScoresView(ScoresViewModel vm) {
@@ -45,7 +47,11 @@ public final class ScoresView extends VBox {
             content.putString(vm.toCsv());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox header = new HBox(8, title, hint, spacer, copy);
+        Label scope = new Label();
+        scope.setId("scores-scope");
+        scope.getStyleClass().add(Styles.TEXT_SMALL);
+        scope.textProperty().bind(vm.scopeProperty());
+        HBox header = new HBox(8, title, hint, spacer, scope, copy);
         header.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("scores-table");
@@ -86,17 +92,32 @@ public final class ScoresView extends VBox {
         getChildren().addAll(header, table);
     }
 
-    private static TableColumn<ScoreRowViewModel, Double> metricColumn(ScoresViewModel vm, MetricInfo m) {
-        TableColumn<ScoreRowViewModel, Double> col = new TableColumn<>(m.label() + (m.higherIsBetter() ? " ↑" : " ↓"));
+    /** A metric cell: the score, or the sentence saying why there is none. */
+    private record MetricCell(Double value, String note) {
+        static final java.util.Comparator<MetricCell> BY_VALUE = java.util.Comparator.comparing(MetricCell::value,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    }
+
+    private static TableColumn<ScoreRowViewModel, MetricCell> metricColumn(ScoresViewModel vm, MetricInfo m) {
+        TableColumn<ScoreRowViewModel, MetricCell> col = new TableColumn<>(m.label() + (m.higherIsBetter() ? " ↑" : " ↓"));
         col.setId("metric-" + m.key());
-        col.setCellValueFactory(c -> javafx.beans.binding.Bindings.valueAt(c.getValue().scores(), m.key()));
+        col.setCellValueFactory(c -> {
+            ScoreRowViewModel row = c.getValue();
+            return Bindings.createObjectBinding(() -> new MetricCell(row.scores().get(m.key()), row.notes().get(m.key())),
+                    row.scores(), row.notes());
+        });
+        col.setComparator(MetricCell.BY_VALUE);
         col.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Double value, boolean empty) {
-                super.updateItem(value, empty);
+            protected void updateItem(MetricCell cell, boolean empty) {
+                super.updateItem(cell, empty);
                 ScoreRowViewModel row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty || value == null ? null : String.format(Locale.ROOT, "%." + m.decimals() + "f", value));
+                Double value = empty || cell == null ? null : cell.value();
+                String note = empty || cell == null ? null : cell.note();
+                setText(value != null ? String.format(Locale.ROOT, "%." + m.decimals() + "f", value) : note);
+                setTooltip(note == null ? null : new Tooltip(note));
                 pseudoClassStateChanged(StudioStyles.BEST, row != null && value != null && vm.isBest(m.key(), row));
+                pseudoClassStateChanged(NOTE, note != null && value == null);
             }
         });
         col.setPrefWidth(90);

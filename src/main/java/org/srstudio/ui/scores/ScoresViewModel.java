@@ -1,6 +1,6 @@
 package org.srstudio.ui.scores;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,29 +10,49 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.srstudio.core.StudioException;
 import org.srstudio.ui.common.UiDispatcher;
 import org.srstudio.ui.compare.Variant;
 import org.srstudio.ui.compare.VariantKind;
+import org.srstudio.ui.compare.VisibleRegion;
 
 /**
  * The scores under the compare view: one row per variant, one column per metric, filled as the scorer reports.
- * Scores are remembered by variant (and whether a ground truth was used), so switching inputs and back does not
- * score again, and they are saved with the session.
+ * Whole-image scores are remembered by variant (and whether a ground truth was used), so switching inputs and
+ * back does not score again, and they are saved with the session. In region mode every row is rescored on the
+ * same part of the image, mapped into each variant's own pixels; those scores are shown, never remembered, and
+ * a newer region or the return to whole-image scores drops the results of the older one.
  */
 public final class ScoresViewModel {
+    private static final String WHOLE_IMAGE = "Scores for the whole image";
+
     private final VariantScorer scorer;
     private final Executor scoring;
     private final UiDispatcher ui;
     private final ObservableList<ScoreRowViewModel> rows = FXCollections.observableArrayList();
     private final Map<String, Map<String, Double>> known = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> knownNotes = new ConcurrentHashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     /** metric key → key of the variant with the best score; recomputed whenever a score arrives. */
     private final ReadOnlyObjectWrapper<Map<String, String>> best = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(WHOLE_IMAGE);
+    /** Bumped whenever what the rows show changes; region results of an older generation are dropped. */
+    private final AtomicLong generation = new AtomicLong();
+    private List<Variant> shown = List.of();
+    private Optional<Variant> truth = Optional.empty();
+    private Optional<Path> input = Optional.empty();
+    /** The region asked for, possibly of another input's frame; null for the whole image. */
+    private VisibleRegion region;
+    /** The region the rows show now; null while they show whole-image scores. */
+    private VisibleRegion scoredRegion;
 
     public ScoresViewModel(VariantScorer scorer, Executor scoring, UiDispatcher ui) {
         this.scorer = scorer;
@@ -58,37 +78,36 @@ public final class ScoresViewModel {
         return row.variant().key().equals(best.get().get(metricKey));
     }
 
+    /** What the scores are for: "Scores for the whole image" or "Scores for the visible region x,y w×h of W×H". */
+    public ReadOnlyStringProperty scopeProperty() {
+        return scope.getReadOnlyProperty();
+    }
+
     // Commands
 
-    /** Shows the rows of an input's variants and scores those not scored yet. */
+    /** Shows the rows of an input's variants and scores those not scored yet (or the current region of each). */
     public void show(List<Variant> variants) {
-        Optional<Variant> truth = variants.stream().filter(v -> v.kind() == VariantKind.GROUND_TRUTH).findFirst();
-        Optional<java.nio.file.Path> input = variants.stream().filter(v -> v.kind().isBaseline())
-                .map(Variant::image).findFirst();
-        List<ScoreRowViewModel> next = new ArrayList<>();
-        List<Runnable> toScore = new ArrayList<>();
-        for (Variant v : variants) {
-            if (v.kind() == VariantKind.INPUT_SMOOTH) {
-                continue; // the same pixels as the nearest baseline; scoring it twice says nothing
-            }
-            ScoreRowViewModel row = new ScoreRowViewModel(v);
-            String cacheKey = cacheKey(v, truth);
-            Map<String, Double> cached = known.get(cacheKey);
-            if (cached != null) {
-                row.scores().putAll(cached);
-                if (inFlight.contains(cacheKey)) {
-                    row.setStatus("Scoring…");
-                }
-            } else if (!scorer.metrics().isEmpty()) {
-                toScore.add(() -> start(row, cacheKey, new ScoreTarget(v.key(), v.image(), input.orElse(v.image()),
-                        truth.filter(t -> t != v).map(Variant::image))));
-            }
-            next.add(row);
-        }
-        // Rows first: a scorer may report before start() returns, and its scores must find their row.
-        rows.setAll(next);
-        toScore.forEach(Runnable::run);
-        recomputeBest();
+        shown = List.copyOf(variants);
+        truth = variants.stream().filter(v -> v.kind() == VariantKind.GROUND_TRUTH).findFirst();
+        input = variants.stream().filter(v -> v.kind().isBaseline()).map(Variant::image).findFirst();
+        // Rows first: a scorer may report before scoring starts returns, and its scores must find their row.
+        // The smooth baseline has the same pixels as the nearest one; scoring it twice says nothing.
+        rows.setAll(variants.stream().filter(v -> v.kind() != VariantKind.INPUT_SMOOTH).map(ScoreRowViewModel::new).toList());
+        refill();
+    }
+
+    /**
+     * Scores every row on {@code visible} (frame pixels of the compare view), or shows whole-image scores again
+     * when it is null. A region of another frame than the shown variants' waits for the next one.
+     */
+    public void setRegion(VisibleRegion visible) {
+        region = visible;
+        refill();
+    }
+
+    /** The whole-image scores known so far for a shown variant, whether the rows show them or a region's. */
+    public Map<String, Double> wholeImageScores(Variant v) {
+        return Map.copyOf(known.getOrDefault(cacheKey(v, truth), Map.of()));
     }
 
     /** Every score known, by variant key, for the session file. */
@@ -121,35 +140,144 @@ public final class ScoresViewModel {
         return sb.toString();
     }
 
+    private void refill() {
+        long current = generation.incrementAndGet();
+        scoredRegion = region != null && framesOf(region, shown) ? region : null;
+        scope.set(scoredRegion == null ? WHOLE_IMAGE : "Scores for the visible region " + scoredRegion.describe()
+                + " of " + scoredRegion.frameWidth() + "×" + scoredRegion.frameHeight());
+        for (ScoreRowViewModel row : rows) {
+            row.clearScores();
+            if (scoredRegion == null) {
+                showWholeImage(row);
+            } else {
+                scoreRegion(row, scoredRegion, current);
+            }
+        }
+        recomputeBest();
+    }
+
+    private static boolean framesOf(VisibleRegion r, List<Variant> variants) {
+        return !variants.isEmpty()
+                && r.frameWidth() == variants.stream().mapToInt(Variant::width).max().getAsInt()
+                && r.frameHeight() == variants.stream().mapToInt(Variant::height).max().getAsInt();
+    }
+
+    private ScoreTarget target(Variant v) {
+        return new ScoreTarget(v.key(), v.image(), input.orElse(v.image()), truth.filter(t -> t != v).map(Variant::image));
+    }
+
+    private void showWholeImage(ScoreRowViewModel row) {
+        String cacheKey = cacheKey(row.variant(), truth);
+        Map<String, Double> cached = known.get(cacheKey);
+        if (cached != null) {
+            cached.forEach(row::putScore);
+            knownNotes.getOrDefault(cacheKey, Map.of()).forEach(row::putNote);
+            row.setStatus(inFlight.contains(cacheKey) ? "Scoring…" : null);
+        } else if (!scorer.metrics().isEmpty()) {
+            start(row, cacheKey, target(row.variant()));
+        } else {
+            row.setStatus(null);
+        }
+    }
+
     private void start(ScoreRowViewModel row, String cacheKey, ScoreTarget target) {
         row.setStatus("Scoring…");
         if (!inFlight.add(cacheKey)) {
             return;
         }
         Map<String, Double> results = known.computeIfAbsent(cacheKey, k -> new ConcurrentHashMap<>());
-        scoring.execute(() -> {
-            try {
-                scorer.score(target, (metric, value) -> {
-                    results.put(metric, value);
-                    ui.post(() -> deliver(target.variantKey(), metric, value));
-                });
-                ui.post(() -> finish(cacheKey, target.variantKey(), null));
-            } catch (StudioException | RuntimeException e) {
-                known.remove(cacheKey);
-                String sentence = e instanceof StudioException ? e.getMessage() : "Scoring failed unexpectedly.";
-                ui.post(() -> finish(cacheKey, target.variantKey(), sentence));
+        Map<String, String> notes = knownNotes.computeIfAbsent(cacheKey, k -> new ConcurrentHashMap<>());
+        String variantKey = target.variantKey();
+        VariantScorer.ScoreSink sink = new VariantScorer.ScoreSink() {
+            @Override
+            public void accept(String metric, double value) {
+                results.put(metric, value);
+                ui.post(() -> deliverWholeImage(variantKey, r -> r.putScore(metric, value)));
             }
+
+            @Override
+            public void reject(String metric, String sentence) {
+                notes.put(metric, sentence);
+                ui.post(() -> deliverWholeImage(variantKey, r -> r.putNote(metric, sentence)));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false; // whole-image scores are remembered, so they are always worth finishing
+            }
+        };
+        scoring.execute(() -> {
+            String error = score(target, sink);
+            if (error != null) {
+                known.remove(cacheKey);
+                knownNotes.remove(cacheKey);
+            }
+            ui.post(() -> {
+                inFlight.remove(cacheKey);
+                deliverWholeImage(variantKey, r -> r.setStatus(error));
+            });
         });
     }
 
-    private void deliver(String variantKey, String metric, double value) {
-        rows.stream().filter(r -> r.variant().key().equals(variantKey)).forEach(r -> r.scores().put(metric, value));
-        recomputeBest();
+    private void scoreRegion(ScoreRowViewModel row, VisibleRegion visible, long regionGeneration) {
+        if (scorer.metrics().isEmpty()) {
+            return;
+        }
+        row.setStatus("Scoring region…");
+        ScoreTarget target = target(row.variant()).within(visible.in(row.variant()));
+        String variantKey = target.variantKey();
+        VariantScorer.ScoreSink sink = new VariantScorer.ScoreSink() {
+            @Override
+            public void accept(String metric, double value) {
+                ui.post(() -> deliverRegion(regionGeneration, variantKey, r -> r.putScore(metric, value)));
+            }
+
+            @Override
+            public void reject(String metric, String sentence) {
+                ui.post(() -> deliverRegion(regionGeneration, variantKey, r -> r.putNote(metric, sentence)));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return generation.get() != regionGeneration;
+            }
+        };
+        scoring.execute(() -> {
+            if (sink.cancelled()) {
+                return; // the view moved on while this waited behind other scoring
+            }
+            String error = score(target, sink);
+            ui.post(() -> deliverRegion(regionGeneration, variantKey, r -> r.setStatus(error)));
+        });
     }
 
-    private void finish(String cacheKey, String variantKey, String error) {
-        inFlight.remove(cacheKey);
-        rows.stream().filter(r -> r.variant().key().equals(variantKey)).forEach(r -> r.setStatus(error));
+    /** Runs the scorer; the sentence to show in the row when it failed as a whole, else null. */
+    private String score(ScoreTarget target, VariantScorer.ScoreSink sink) {
+        try {
+            scorer.score(target, sink);
+            return null;
+        } catch (StudioException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return "Scoring failed unexpectedly.";
+        }
+    }
+
+    private void deliverWholeImage(String variantKey, Consumer<ScoreRowViewModel> update) {
+        if (scoredRegion == null) {
+            update(variantKey, update);
+        }
+    }
+
+    private void deliverRegion(long regionGeneration, String variantKey, Consumer<ScoreRowViewModel> update) {
+        if (generation.get() == regionGeneration) {
+            update(variantKey, update);
+        }
+    }
+
+    private void update(String variantKey, Consumer<ScoreRowViewModel> update) {
+        rows.stream().filter(r -> r.variant().key().equals(variantKey)).forEach(update);
+        recomputeBest();
     }
 
     private void recomputeBest() {

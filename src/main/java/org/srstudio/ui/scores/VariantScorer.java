@@ -12,16 +12,23 @@ public interface VariantScorer {
     List<MetricInfo> metrics();
 
     /**
-     * Scores one image, calling {@code sink} once per metric it could compute. A metric that cannot be computed
-     * for this target (e.g. a full-reference one without a ground truth) is simply not reported.
+     * Scores one image, or the target's region of it, calling {@code sink} once per metric it could compute and
+     * saying why for a metric it could not (e.g. a region too small for it). A metric that does not apply to the
+     * target (a full-reference one without a ground truth) is simply not reported.
      *
      * @throws StudioException when the image cannot be scored at all; the message is shown in the row
      */
     void score(ScoreTarget target, ScoreSink sink) throws StudioException;
 
-    @FunctionalInterface
+    /** Where a scorer reports, from its own thread. */
     interface ScoreSink {
         void accept(String metricKey, double value);
+
+        /** No score for this metric, and the one sentence that says why. */
+        void reject(String metricKey, String sentence);
+
+        /** True once nobody wants these scores any more (the view moved on); a scorer may stop early. */
+        boolean cancelled();
     }
 
     /** No metrics: the table lists the variants with their size and run time only. */

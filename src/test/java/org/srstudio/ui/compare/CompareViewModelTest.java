@@ -9,26 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.srstudio.core.job.ModelParameters;
 import org.srstudio.core.store.Provenance;
-import org.srstudio.ui.common.ImageFacts;
+import org.srstudio.ui.common.ManualScheduler;
 import org.srstudio.ui.common.UiDispatcher;
-import org.srstudio.ui.common.UiImageLoader;
 
 class CompareViewModelTest {
     private static final Path INPUT = Path.of("/in/photo.png");
-    private static final UiImageLoader NO_LOADER = new UiImageLoader() {
-        @Override
-        public ImageFacts probe(Path file) {
-            return new ImageFacts(10, 10, "png", 1);
-        }
-
-        @Override
-        public javafx.scene.image.Image load(Path file, int maxSide) {
-            return null;
-        }
-    };
-
     private final CompareViewModel vm = new CompareViewModel(
-            new ImageCache(NO_LOADER, r -> { }, UiDispatcher.DIRECT), r -> { }, UiDispatcher.DIRECT);
+            new ImageCache(CompareViewModelTestLoader.NONE, r -> { }, UiDispatcher.DIRECT), r -> { }, UiDispatcher.DIRECT, new ManualScheduler());
 
     static Variant result(String model, int scale) {
         Provenance p = new Provenance(INPUT.toString(), "00", 100, 80, model, "1", scale, ModelParameters.DEFAULTS, 0,
