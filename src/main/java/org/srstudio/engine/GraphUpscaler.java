@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.srstudio.core.job.JobContext;
 import org.srstudio.core.job.ModelParameters;
 import org.srstudio.core.upscale.BandSink;
 import org.srstudio.core.upscale.BandUpscaler;
+import org.srstudio.engine.graph.DenseConcatChains;
 import org.srstudio.engine.graph.Graph;
 import org.srstudio.engine.graph.GraphAnalysis;
 import org.srstudio.engine.graph.Op;
@@ -55,6 +57,7 @@ public final class GraphUpscaler implements BandUpscaler {
     private final EngineDevice device;
     private final long memoryBudgetBytes;
     private final GraphAnalysis analysis;
+    private final DenseConcatChains denseChains;
     private final NDManager weights;
     private final Map<Op, NDArray[]> params = new HashMap<>();
     private final Map<String, Integer> lastUse = new HashMap<>();
@@ -67,6 +70,7 @@ public final class GraphUpscaler implements BandUpscaler {
         this.device = device;
         this.memoryBudgetBytes = memoryBudgetBytes;
         this.analysis = GraphAnalysis.of(graph.input(), graph.ops(), graph.output());
+        this.denseChains = DenseConcatChains.of(graph.ops(), analysis.channels());
         this.weights = NDManager.newBaseManager(device.device(), "PyTorch");
         try {
             upload();
@@ -293,11 +297,12 @@ public final class GraphUpscaler implements BandUpscaler {
 
     private NDArray forward(NDArray x) {
         Map<String, NDArray> blobs = new HashMap<>();
+        Map<Op, GrowingConcat> growing = new IdentityHashMap<>();
         blobs.put(graph.input(), x);
         List<Op> ops = graph.ops();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            NDArray y = apply(op, blobs);
+            NDArray y = op instanceof Op.Concat concat ? concat(concat, blobs, growing) : apply(op, blobs);
             blobs.put(op.outputs().get(0), y);
             for (String in : op.inputs()) {
                 if (lastUse.get(in) == i && !in.equals(graph.output())) {
@@ -309,6 +314,26 @@ public final class GraphUpscaler implements BandUpscaler {
             }
         }
         return blobs.get(graph.output());
+    }
+
+    /** Concatenates along channels, into a chain's shared buffer when the concat is part of a dense chain. */
+    private NDArray concat(Op.Concat concat, Map<String, NDArray> blobs, Map<Op, GrowingConcat> growing) {
+        List<NDArray> inputs = concat.inputs().stream().map(blobs::get).toList();
+        GrowingConcat chain = growing.remove(denseChains.extended(concat));
+        if (chain != null) {
+            NDArray view = chain.append(inputs.get(inputs.size() - 1));
+            if (!chain.isComplete()) {
+                growing.put(concat, chain);
+            }
+            return view;
+        }
+        int capacity = denseChains.capacityFrom(concat);
+        if (capacity > 0 && inputs.get(0).getShape().get(0) == 1) {
+            GrowingConcat started = new GrowingConcat(inputs, capacity);
+            growing.put(concat, started);
+            return started.view();
+        }
+        return NDArrays.concat(new NDList(inputs), 1);
     }
 
     private NDArray apply(Op op, Map<String, NDArray> blobs) {
@@ -323,13 +348,6 @@ public final class GraphUpscaler implements BandUpscaler {
         if (op instanceof Op.Activate act) {
             NDArray[] p = params.get(op);
             return activate(blobs.get(act.input()), act.activation(), p == null ? null : p[0], false);
-        }
-        if (op instanceof Op.Concat concat) {
-            NDList list = new NDList();
-            for (String in : concat.inputs()) {
-                list.add(blobs.get(in));
-            }
-            return NDArrays.concat(list, 1);
         }
         if (op instanceof Op.Sum sum) {
             NDArray acc = null;

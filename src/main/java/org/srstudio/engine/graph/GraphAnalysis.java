@@ -15,7 +15,11 @@ import java.util.Map;
  * @param peakFloatsPerPixel most float values alive at once during a run, per input pixel (convolution
  *                           workspace not included)
  */
-public record GraphAnalysis(double scale, int receptiveMargin, double peakFloatsPerPixel) {
+public record GraphAnalysis(double scale, int receptiveMargin, double peakFloatsPerPixel, Map<String, Integer> channels) {
+    public GraphAnalysis {
+        channels = Map.copyOf(channels);
+    }
+
 
     /** Channels of the network input: the SR graphs in this project read RGB. */
     public static final int INPUT_CHANNELS = 3;
@@ -77,7 +81,7 @@ public record GraphAnalysis(double scale, int receptiveMargin, double peakFloats
             }
         }
         return new GraphAnalysis(scale.getOrDefault(output, 1.0),
-                (int) Math.ceil(margin.getOrDefault(output, 0.0) - 1e-9), peak);
+                (int) Math.ceil(margin.getOrDefault(output, 0.0) - 1e-9), peak, channels);
     }
 
     private static double interpolationReach(Op.Upsample.Mode mode) {
