@@ -41,6 +41,7 @@ public final class CompareViewModel {
     private final IntegerProperty gridCount = new SimpleIntegerProperty(2);
     private final BooleanProperty loupe = new SimpleBooleanProperty();
     private final ViewportModel viewport = new ViewportModel();
+    private final DisplayLevels levels;
     private final ReadOnlyObjectWrapper<DiffHeatmap.Result> heatmap = new ReadOnlyObjectWrapper<>();
     private final AtomicLong heatGeneration = new AtomicLong();
     private int[] heatPalette;
@@ -50,6 +51,7 @@ public final class CompareViewModel {
         this.cache = cache;
         this.background = background;
         this.ui = ui;
+        this.levels = new DisplayLevels(background, ui);
         divider.addListener((obs, old, v) -> {
             if (v.doubleValue() < 0 || v.doubleValue() > 1) {
                 divider.set(Math.max(0, Math.min(1, v.doubleValue())));
@@ -161,6 +163,11 @@ public final class CompareViewModel {
 
     public ViewportModel viewport() {
         return viewport;
+    }
+
+    /** The zoomed-out copies the panes draw from. */
+    public DisplayLevels levels() {
+        return levels;
     }
 
     public ReadOnlyObjectProperty<DiffHeatmap.Result> heatmapProperty() {
