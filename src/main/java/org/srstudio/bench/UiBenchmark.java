@@ -93,17 +93,21 @@ public final class UiBenchmark {
                     eight.ancestorLayouts(), eight.median() / ref.median(), eight.p95() <= 16 ? "met" : "NOT met");
         }
         Path dir = Files.createTempDirectory("srstudio-bench");
+        // Each size is dropped twice, into fresh windows: the first drop of the process also pays for loading and
+        // compiling the code on its path, which a user meets once per session; the second is the steady state.
         for (int side : new int[] {1024, 8192}) {
             Path file = dir.resolve("drop-" + side + ".png");
             ImageIO.write(DemoImages.scene(side, side), "png", file.toFile());
             long t0 = System.nanoTime();
             ImageIO.read(file.toFile());
             double decodeMs = (System.nanoTime() - t0) / 1e6;
-            Drop drop = dropToFirstPixel(dir.resolve("data-" + side), file, side);
-            out.printf(Locale.ROOT, "drop-to-first-pixel %dx%d PNG: %7.1f ms (full ImageIO decode of the same file: "
-                    + "%7.1f ms, ratio %.2f; full resolution on screen at %7.1f ms)  target < 300 ms: %s%n", side, side,
-                    drop.firstPixel(), decodeMs, drop.firstPixel() / decodeMs, drop.fullResolution(),
-                    drop.firstPixel() < 300 ? "met" : "NOT met");
+            for (String round : new String[] {"first", "again"}) {
+                Drop drop = dropToFirstPixel(dir.resolve("data-" + side + "-" + round), file, side);
+                out.printf(Locale.ROOT, "drop-to-first-pixel %dx%d PNG (%s): %7.1f ms (full ImageIO decode of the same "
+                        + "file: %7.1f ms, ratio %.2f; full resolution on screen at %7.1f ms)  target < 300 ms: %s%n",
+                        side, side, round, drop.firstPixel(), decodeMs, drop.firstPixel() / decodeMs,
+                        drop.fullResolution(), drop.firstPixel() < 300 ? "met" : "NOT met");
+            }
         }
     }
 

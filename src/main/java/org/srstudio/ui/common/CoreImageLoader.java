@@ -20,8 +20,9 @@ import org.srstudio.core.image.ImageInfo;
 /**
  * Shows images as the models see them: through the core {@link ImageDecoder}, so 16-bit PNG and TIFF, EXIF-rotated
  * JPEG, WebP and the pixel budget behave in the window as in the pipeline. Plain 8-bit PNG and unrotated JPEG
- * keep the fast path of {@link FxImageLoader} (JavaFX's native decoder, subsampled previews), which is what makes
- * the first pixel appear quickly; their pixels are the same either way.
+ * keep the fast path of {@link FxImageLoader} (subsampled previews, previews while the rows come in), which is what
+ * makes the first pixel appear quickly; their pixels are the same either way. A file is decoded once for the
+ * compare view, and the inputs list's thumbnail of it is shrunk from that decode's preview.
  */
 public final class CoreImageLoader implements UiImageLoader {
     private final ImageDecoder decoder;
@@ -80,7 +81,7 @@ public final class CoreImageLoader implements UiImageLoader {
         }
     }
 
-    /** 8-bit PNG (no EXIF) and JPEG without a rotation decode identically in JavaFX and the core decoder. */
+    /** 8-bit PNG (no EXIF) and JPEG without a rotation decode identically through either path. */
     private static boolean hasFastPath(Path file, ImageInfo info) {
         if (info.bitDepth() > 8) {
             return false;

@@ -39,21 +39,41 @@ public final class FxImageLoader implements UiImageLoader {
 
     @Override
     public Image load(Path file, int maxSide) throws StudioException {
+        return decode(file, reader -> {
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            ImageReadParam param = packedIntParam(reader);
+            if (maxSide > 0 && Math.max(w, h) > maxSide) {
+                int step = (int) Math.ceil(Math.max(w, h) / (double) maxSide);
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            return FxPixels.toFx(reader.read(0, param));
+        });
+    }
+
+    @Override
+    public Image loadProgressively(Path file, int previewSide, Consumer<Image> previews) throws StudioException {
+        return decode(file, reader -> {
+            RowPreview preview = new RowPreview(reader.getWidth(0), reader.getHeight(0), previewSide, previews);
+            reader.addIIOReadUpdateListener(preview);
+            BufferedImage decoded = reader.read(0, packedIntParam(reader));
+            preview.finish(decoded);
+            return FxPixels.toFx(decoded);
+        });
+    }
+
+    /** What to do with a reader that has the file as its input. */
+    private interface Decoding {
+        Image apply(ImageReader reader) throws IOException;
+    }
+
+    private static Image decode(Path file, Decoding decoding) throws StudioException {
         fileSize(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(file, in);
             try {
                 reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                boolean fullSize = maxSide <= 0 || Math.max(w, h) <= maxSide;
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setDestinationType(FxPixels.packedIntType(reader));
-                if (!fullSize) {
-                    int step = (int) Math.ceil(Math.max(w, h) / (double) maxSide);
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return FxPixels.toFx(reader.read(0, param));
+                return decoding.apply(reader);
             } finally {
                 reader.dispose();
             }
@@ -62,26 +82,10 @@ public final class FxImageLoader implements UiImageLoader {
         }
     }
 
-    @Override
-    public Image loadProgressively(Path file, int previewSide, Consumer<Image> previews) throws StudioException {
-        fileSize(file);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            ImageReader reader = readerFor(file, in);
-            try {
-                reader.setInput(in, true, true);
-                RowPreview preview = new RowPreview(reader.getWidth(0), reader.getHeight(0), previewSide, previews);
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setDestinationType(FxPixels.packedIntType(reader));
-                reader.addIIOReadUpdateListener(preview);
-                BufferedImage decoded = reader.read(0, param);
-                preview.finish(decoded);
-                return FxPixels.toFx(decoded);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new StudioException("Cannot decode " + file.getFileName() + " (" + reason(e) + ").", e);
-        }
+    private static ImageReadParam packedIntParam(ImageReader reader) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setDestinationType(FxPixels.packedIntType(reader));
+        return param;
     }
 
     private static ImageReader readerFor(Path file, ImageInputStream in) throws StudioException {

@@ -16,7 +16,9 @@ import org.srstudio.ui.common.UiDispatcher;
  * pane draws from such a level 1:1, which the software renderer does at blit speed, instead of filtering a large
  * texture down on every frame (three times slower, whatever the image size). Until the exact level is ready the
  * nearest one already made stands in. A few levels are kept per image, and an image's levels go with the image.
- * Called on the UI thread only.
+ * One level is made at a time, and only when a pane asks for it: after each one the panes redraw and ask again, so
+ * sizes a zoom gesture passed through and previews that were replaced meanwhile are never made. Called on the UI
+ * thread only.
  */
 public final class DisplayLevels {
     /** Levels kept per image: the current size and the ones a zoom gesture just passed through. */
@@ -26,13 +28,14 @@ public final class DisplayLevels {
     private final UiDispatcher ui;
     private final Map<Image, Levels> byImage = new WeakHashMap<>();
     private final ReadOnlyLongWrapper made = new ReadOnlyLongWrapper();
+    private boolean busy;
 
     public DisplayLevels(Executor background, UiDispatcher ui) {
         this.background = background;
         this.ui = ui;
     }
 
-    /** Counts the levels made so far; panes redraw when it changes. */
+    /** Counts the levels made (or given up on) so far; panes redraw, and so ask for the next, when it changes. */
     public ReadOnlyLongProperty madeProperty() {
         return made.getReadOnlyProperty();
     }
@@ -49,18 +52,14 @@ public final class DisplayLevels {
             levels.touch(exact);
             return exact;
         }
-        levels.want(width, height);
-        if (!levels.busy) {
-            start(source, levels);
+        if (!busy && !levels.failed(width, height)) {
+            start(source, levels, width, height);
         }
         return levels.nearest(width);
     }
 
-    /** One level at a time per image, always the size asked for last, so a zoom gesture does not queue up work. */
-    private void start(Image source, Levels levels) {
-        int width = levels.wantedWidth;
-        int height = levels.wantedHeight;
-        levels.busy = true;
+    private void start(Image source, Levels levels, int width, int height) {
+        busy = true;
         background.execute(() -> {
             Image level;
             try {
@@ -70,15 +69,14 @@ public final class DisplayLevels {
             }
             Image result = level;
             ui.post(() -> {
-                levels.busy = false;
+                busy = false;
                 if (result != null) {
                     levels.add(result);
-                    made.set(made.get() + 1);
+                } else {
+                    levels.failedWidth = width;
+                    levels.failedHeight = height;
                 }
-                if (levels.find(levels.wantedWidth, levels.wantedHeight) == null
-                        && (levels.wantedWidth != width || levels.wantedHeight != height)) {
-                    start(source, levels);
-                }
+                made.set(made.get() + 1);
             });
         });
     }
@@ -86,9 +84,9 @@ public final class DisplayLevels {
     private static final class Levels {
         /** Most recently used last. */
         private final List<Image> images = new ArrayList<>();
-        private int wantedWidth;
-        private int wantedHeight;
-        private boolean busy;
+        /** A size that could not be made (out of memory); not tried again for this image. */
+        private int failedWidth;
+        private int failedHeight;
 
         Image find(int width, int height) {
             for (Image i : images) {
@@ -99,9 +97,8 @@ public final class DisplayLevels {
             return null;
         }
 
-        void want(int width, int height) {
-            wantedWidth = width;
-            wantedHeight = height;
+        boolean failed(int width, int height) {
+            return width == failedWidth && height == failedHeight;
         }
 
         void touch(Image level) {

@@ -101,6 +101,23 @@ class ImagePaneTest {
     }
 
     @Test
+    void aSizeAskedForWhileAnotherIsBeingMadeIsMadeOnlyIfAskedForAgain() throws Exception {
+        WritableImage image = new WritableImage(400, 300);
+        int queuedWhileBusy = fx(() -> {
+            levels.levelFor(image, 40, 30);
+            levels.levelFor(image, 38, 28); // a zoom gesture passing through
+            return queued.size();
+        });
+        assertThat(queuedWhileBusy).isEqualTo(1);
+
+        int queuedAfter = fx(() -> {
+            runQueued();
+            return queued.size();
+        });
+        assertThat(queuedAfter).isZero();
+    }
+
+    @Test
     void movingTheDividerRedrawsThePaneWithoutLayingOutItsParent() throws Exception {
         WritableImage image = new WritableImage(40, 30);
         int[] before = fx(() -> {
