@@ -17,7 +17,7 @@ import org.srstudio.core.StudioException;
 /**
  * Reads headers and pixels through ImageIO (which the TwelveMonkeys plugins extend to WebP and TIFF). Previews are
  * read with source subsampling, so a large JPEG or PNG is never expanded to full size just to show a thumbnail; a
- * full decode hands out previews of the rows decoded so far and gives JavaFX the decoded ints without a copy.
+ * full decode hands out previews of the rows decoded so far.
  * (JavaFX's own decoders are not used: its PNG decoder takes about four times as long as ImageIO's.)
  */
 public final class FxImageLoader implements UiImageLoader {
@@ -42,7 +42,7 @@ public final class FxImageLoader implements UiImageLoader {
         return decode(file, reader -> {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
-            ImageReadParam param = packedIntParam(reader);
+            ImageReadParam param = reader.getDefaultReadParam();
             if (maxSide > 0 && Math.max(w, h) > maxSide) {
                 int step = (int) Math.ceil(Math.max(w, h) / (double) maxSide);
                 param.setSourceSubsampling(step, step, 0, 0);
@@ -54,9 +54,16 @@ public final class FxImageLoader implements UiImageLoader {
     @Override
     public Image loadProgressively(Path file, int previewSide, Consumer<Image> previews) throws StudioException {
         return decode(file, reader -> {
+            if (Math.max(reader.getWidth(0), reader.getHeight(0)) <= previewSide) {
+                // Small enough to decode in a blink: previews of partial rows would only add work. The image is its
+                // own complete preview.
+                Image whole = FxPixels.toFx(reader.read(0, reader.getDefaultReadParam()));
+                previews.accept(whole);
+                return whole;
+            }
             RowPreview preview = new RowPreview(reader.getWidth(0), reader.getHeight(0), previewSide, previews);
             reader.addIIOReadUpdateListener(preview);
-            BufferedImage decoded = reader.read(0, packedIntParam(reader));
+            BufferedImage decoded = reader.read(0, reader.getDefaultReadParam());
             preview.finish(decoded);
             return FxPixels.toFx(decoded);
         });
@@ -80,12 +87,6 @@ public final class FxImageLoader implements UiImageLoader {
         } catch (IOException | RuntimeException e) {
             throw new StudioException("Cannot decode " + file.getFileName() + " (" + reason(e) + ").", e);
         }
-    }
-
-    private static ImageReadParam packedIntParam(ImageReader reader) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setDestinationType(FxPixels.packedIntType(reader));
-        return param;
     }
 
     private static ImageReader readerFor(Path file, ImageInputStream in) throws StudioException {

@@ -15,8 +15,8 @@ import org.srstudio.ui.common.UiImageLoader;
 
 /**
  * Decoded images of the variants on screen. Each file is decoded once in the background; previews of the rows
- * decoded so far are shown on the way, so the first pixels appear within a frame or two of a drop, then the full
- * image. Only the current input's files are kept.
+ * decoded so far are shown on the way, so the top of a large image appears long before the whole is decoded,
+ * then the full image. Only the current input's files are kept.
  */
 public final class ImageCache {
     public static final int PREVIEW_SIDE = 1024;

@@ -47,7 +47,8 @@ final class ModelCardView extends VBox {
         // The chips wrap at the card's width, and one chip longer than a whole row is shortened with an ellipsis:
         // by default a flow pane asks for 400 px and lays every child at its full width, past the column's edge.
         chips.setMinWidth(0);
-        chips.prefWrapLengthProperty().bind(widthProperty().subtract(24));
+        chips.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> getWidth() - snappedLeftInset() - snappedRightInset(), widthProperty(), insetsProperty()));
         chips.getChildren().forEach(c -> ((Label) c).maxWidthProperty().bind(chips.widthProperty()));
         getChildren().addAll(header, chips);
 
