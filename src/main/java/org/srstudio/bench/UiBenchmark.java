@@ -1,6 +1,8 @@
 package org.srstudio.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import com.sun.javafx.perf.PerformanceTracker;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -24,8 +27,10 @@ import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.job.DeviceJobExecutor;
 import org.srstudio.core.store.ResultStore;
 import org.srstudio.ui.StudioWindow;
+import org.srstudio.ui.common.BackgroundWorkers;
 import org.srstudio.ui.common.FxEventBridge;
 import org.srstudio.ui.common.StudioTheme;
+import org.srstudio.ui.compare.DisplayLevels;
 import org.srstudio.ui.compare.ImagePane;
 import org.srstudio.ui.compare.ViewportModel;
 import org.srstudio.ui.demo.DemoImages;
@@ -42,10 +47,14 @@ import org.srstudio.ui.demo.ResamplingRunner;
  * <li>drop-to-first-pixel: from {@code acceptDrop} to the compare view's first drawing of the new input
  * (target &lt; 300 ms), next to a plain full ImageIO decode of the same file.</li>
  * </ol>
- * A frame's time is the interval between pulses while the divider moves every pulse; JavaFX caps pulses at
- * 60 Hz, so 16.7 ms means the view keeps up and anything above is time the frame really cost. (Unthrottled
- * pulses would starve the loading threads that drop-to-first-pixel measures.) Needs a display, e.g. xvfb-run;
- * not a test.
+ * A frame's time runs from the start of the pulse that moves the divider to the moment the renderer has put that
+ * frame on screen (JavaFX's rendered-frame callback, {@link PerformanceTracker}, an internal API the toolkit's own
+ * performance tests use): CSS, layout, the canvas commands, the render and the present. The next step waits for
+ * that frame, so a frame's time is not hidden by the 60 Hz pulse cap nor blurred by overlap with the next one; the
+ * sweep also counts how often an ancestor of the pane was laid out (it should be never) and the CPU time of the
+ * FX and render threads per frame, which a loaded machine does not inflate the way it does wall time. First pixel is measured
+ * the same way: the first rendered frame after the compare pane drew the dropped image. Needs a display, e.g.
+ * xvfb-run; not a test.
  */
 public final class UiBenchmark {
     private static final FxEventBridge FX = new FxEventBridge();
@@ -75,35 +84,64 @@ public final class UiBenchmark {
             Sweep ref = sweep(small, smallB, actual);
             Sweep eight = sweep(big, bigB, actual);
             String at = actual ? "100 %" : "fit";
-            out.printf(Locale.ROOT, "divider sweep at %-5s 1K pair: median %6.2f ms, p95 %6.2f ms (draw calls %.2f ms)%n",
-                    at, ref.median(), ref.p95(), ref.drawMedian());
-            out.printf(Locale.ROOT, "divider sweep at %-5s 8K pair: median %6.2f ms, p95 %6.2f ms (draw calls %.2f ms)"
-                    + "  ratio 8K/1K %.2f  target <= 16 ms: %s%n", at, eight.median(), eight.p95(), eight.drawMedian(),
-                    eight.median() / ref.median(), eight.p95() <= 16 ? "met" : "NOT met");
+            out.printf(Locale.ROOT, "divider sweep at %-5s 1K pair: frame median %6.2f ms, p95 %6.2f ms; CPU median %6.2f ms,"
+                    + " p95 %6.2f ms (draw calls %.2f ms, ancestor layouts %d)%n", at, ref.median(), ref.p95(),
+                    ref.cpuMedian(), ref.cpuP95(), ref.drawMedian(), ref.ancestorLayouts());
+            out.printf(Locale.ROOT, "divider sweep at %-5s 8K pair: frame median %6.2f ms, p95 %6.2f ms; CPU median %6.2f ms,"
+                    + " p95 %6.2f ms (draw calls %.2f ms, ancestor layouts %d)  ratio 8K/1K %.2f  target <= 16 ms: %s%n",
+                    at, eight.median(), eight.p95(), eight.cpuMedian(), eight.cpuP95(), eight.drawMedian(),
+                    eight.ancestorLayouts(), eight.median() / ref.median(), eight.p95() <= 16 ? "met" : "NOT met");
         }
         Path dir = Files.createTempDirectory("srstudio-bench");
+        // Each size is dropped twice, into fresh windows: the first drop of the process also pays for loading and
+        // compiling the code on its path, which a user meets once per session; the second is the steady state.
         for (int side : new int[] {1024, 8192}) {
             Path file = dir.resolve("drop-" + side + ".png");
             ImageIO.write(DemoImages.scene(side, side), "png", file.toFile());
             long t0 = System.nanoTime();
             ImageIO.read(file.toFile());
             double decodeMs = (System.nanoTime() - t0) / 1e6;
-            double firstPixel = dropToFirstPixel(dir.resolve("data-" + side), file);
-            out.printf(Locale.ROOT, "drop-to-first-pixel %dx%d PNG: %7.1f ms (full ImageIO decode of the same file: "
-                    + "%7.1f ms, ratio %.2f)  target < 300 ms: %s%n", side, side, firstPixel, decodeMs,
-                    firstPixel / decodeMs, firstPixel < 300 ? "met" : "NOT met");
+            for (String round : new String[] {"first", "again"}) {
+                Drop drop = dropToFirstPixel(dir.resolve("data-" + side + "-" + round), file, side);
+                out.printf(Locale.ROOT, "drop-to-first-pixel %dx%d PNG (%s): %7.1f ms (full ImageIO decode of the same "
+                        + "file: %7.1f ms, ratio %.2f; full resolution on screen at %7.1f ms)  target < 300 ms: %s%n",
+                        side, side, round, drop.firstPixel(), decodeMs, drop.firstPixel() / decodeMs,
+                        drop.fullResolution(), drop.firstPixel() < 300 ? "met" : "NOT met");
+            }
         }
     }
 
-    private record Sweep(double median, double p95, double drawMedian) {
+    private record Sweep(double median, double p95, double cpuMedian, double cpuP95, double drawMedian,
+                         int ancestorLayouts) {
+    }
+
+    private record Drop(double firstPixel, double fullResolution) {
+    }
+
+    /** The pane's parent, counting its layout passes: a divider drag should cause none. */
+    private static final class CountingParent extends StackPane {
+        private int layouts;
+
+        CountingParent(ImagePane pane) {
+            super(pane);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layouts++;
+            super.layoutChildren();
+        }
     }
 
     private static Sweep sweep(WritableImage a, WritableImage b, boolean actualSize) throws Exception {
         ViewportModel viewport = new ViewportModel();
-        ImagePane pane = new ImagePane(viewport);
+        BackgroundWorkers workers = new BackgroundWorkers(2);
+        DisplayLevels levels = new DisplayLevels(workers, FX);
+        ImagePane pane = new ImagePane(viewport, levels);
+        CountingParent parent = new CountingParent(pane);
         Stage stage = onFx(() -> {
             Stage s = new Stage();
-            Scene scene = new Scene(new StackPane(pane), 1600, 1000);
+            Scene scene = new Scene(parent, 1600, 1000);
             StudioTheme.LIGHT.apply(scene);
             s.setScene(scene);
             viewport.setContentSize(a.getWidth(), a.getHeight());
@@ -115,33 +153,73 @@ public final class UiBenchmark {
             s.show();
             return s;
         });
-        Thread.sleep(500);
         if (actualSize) {
             onFx(() -> {
                 viewport.actualSize();
                 return null;
             });
         }
+        // The levels of the zoomed-out pair are made once, in the background; a drag starts after that.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!actualSize && onFx(() -> levels.madeProperty().get()) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
         long[] frames = new long[FRAMES];
+        long[] cpu = new long[FRAMES];
         long[] draws = new long[FRAMES];
+        // CPU time of the FX and render threads for each frame: what the frame costs, however loaded the machine.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] renderThread = new long[1];
+        long[] fxCpuAtStart = new long[1];
+        long[] renderCpuAtStart = {-1};
+        int[] layoutsBefore = new int[1];
         CountDownLatch done = new CountDownLatch(1);
+        PerformanceTracker tracker = onFx(() -> PerformanceTracker.getSceneTracker(stage.getScene()));
+        // Written by the FX thread when a step starts, read by the render thread when its frame is on screen.
+        long[] stepStart = new long[1];
+        int[] step = {-5}; // warm-up frames
+        Object lock = new Object();
+        tracker.setOnRenderedFrameTask(() -> {
+            long now = System.nanoTime();
+            synchronized (lock) {
+                if (stepStart[0] != 0) {
+                    if (step[0] >= 0 && step[0] < FRAMES) {
+                        frames[step[0]] = now - stepStart[0];
+                        cpu[step[0]] = renderCpuAtStart[0] < 0 ? 0
+                                : threads.getCurrentThreadCpuTime() - renderCpuAtStart[0];
+                    }
+                    renderThread[0] = Thread.currentThread().getId();
+                    stepStart[0] = 0;
+                    step[0]++;
+                }
+            }
+        });
         onFx(() -> {
             new AnimationTimer() {
-                private int i = -5; // warm-up frames
-                private long last;
-
                 @Override
                 public void handle(long now) {
-                    if (i >= 0 && i < FRAMES) {
-                        frames[i] = now - last;
-                        draws[i] = pane.lastDrawNanos();
-                    }
-                    last = now;
-                    i++;
-                    if (i >= FRAMES) {
-                        stop();
-                        done.countDown();
-                        return;
+                    int i;
+                    synchronized (lock) {
+                        if (stepStart[0] != 0) {
+                            return; // the last step's frame is not on screen yet
+                        }
+                        i = step[0];
+                        if (i > 0 && i <= FRAMES) {
+                            draws[i - 1] = pane.lastDrawNanos();
+                            cpu[i - 1] += threads.getCurrentThreadCpuTime() - fxCpuAtStart[0];
+                        }
+                        if (i == 0) {
+                            layoutsBefore[0] = parent.layouts;
+                        }
+                        if (i >= FRAMES) {
+                            stop();
+                            done.countDown();
+                            return;
+                        }
+                        stepStart[0] = System.nanoTime();
+                        fxCpuAtStart[0] = threads.getCurrentThreadCpuTime();
+                        renderCpuAtStart[0] = renderThread[0] == 0 ? -1 : threads.getThreadCpuTime(renderThread[0]);
                     }
                     // Sweep left to right and back, as a user drags.
                     double t = (i + 5) / (double) FRAMES;
@@ -151,14 +229,18 @@ public final class UiBenchmark {
             return null;
         });
         done.await(120, TimeUnit.SECONDS);
-        onFx(() -> {
+        int layouts = onFx(() -> {
+            tracker.setOnRenderedFrameTask(null);
+            PerformanceTracker.releaseSceneTracker(stage.getScene());
             stage.close();
-            return null;
+            return parent.layouts - layoutsBefore[0];
         });
-        return new Sweep(percentile(frames, 0.5), percentile(frames, 0.95), percentile(draws, 0.5));
+        workers.close();
+        return new Sweep(percentile(frames, 0.5), percentile(frames, 0.95), percentile(cpu, 0.5), percentile(cpu, 0.95),
+                percentile(draws, 0.5), layouts);
     }
 
-    private static double dropToFirstPixel(Path data, Path file) throws Exception {
+    private static Drop dropToFirstPixel(Path data, Path file, int side) throws Exception {
         Files.createDirectories(data);
         StudioServices services = new StudioServices(DemoModels.registry(data.resolve("models")),
                 new DeviceJobExecutor("cpu", new ResamplingRunner(data.resolve("store"), 0)),
@@ -166,18 +248,26 @@ public final class UiBenchmark {
         StudioWindow window = onFx(() -> StudioWindow.open(new Stage(), services, VariantScorer.NONE, List.of()));
         Thread.sleep(1000);
         CompletableFuture<Long> firstPixel = new CompletableFuture<>();
+        CompletableFuture<Long> fullResolution = new CompletableFuture<>();
         ImagePane pane = window.compareView().singlePane();
+        FrameClock clock = onFx(() -> new FrameClock(window.scene()));
         long start = onFx(() -> {
-            long drawsBefore = pane.drawCount();
             pane.imageAProperty().addListener((obs, o, img) -> {
-                if (img != null && !firstPixel.isDone()) {
-                    // The image is on screen once the next pulse has drawn it.
+                if (img != null) {
+                    boolean full = img.getWidth() == side;
                     window.scene().addPostLayoutPulseListener(new Runnable() {
+                        private final long drawsBefore = pane.drawCount();
+
                         @Override
                         public void run() {
                             if (pane.drawCount() > drawsBefore) {
                                 window.scene().removePostLayoutPulseListener(this);
-                                firstPixel.complete(System.nanoTime());
+                                clock.frameOfThisPulse(pane::requestRedraw).thenAccept(t -> {
+                                    firstPixel.complete(t);
+                                    if (full) {
+                                        fullResolution.complete(t);
+                                    }
+                                });
                             }
                         }
                     });
@@ -187,14 +277,85 @@ public final class UiBenchmark {
             window.viewModel().inputs().acceptDrop(DropInput.ofFiles(List.of(file)));
             return t;
         });
-        long end = firstPixel.get(60, TimeUnit.SECONDS);
+        long first = firstPixel.get(60, TimeUnit.SECONDS);
+        long full = fullResolution.get(60, TimeUnit.SECONDS);
         onFx(() -> {
+            clock.close();
             window.close();
             window.scene().getWindow().hide();
             return null;
         });
         services.close();
-        return (end - start) / 1e6;
+        return new Drop((first - start) / 1e6, (full - start) / 1e6);
+    }
+
+    /**
+     * When frames reach the screen, from the toolkit's rendered-frame callback. A pulse's frame is the first one
+     * rendered after that pulse ended or the second after its layout, whichever comes first: when the layout ran
+     * at most one earlier frame was still rendering, and every frame rendered after the pulse ended is its own or
+     * later. So the time is never early, and late by a frame only when the renderer beat the end of the pulse
+     * (a redraw is then requested so that a next frame comes).
+     */
+    private static final class FrameClock {
+        private final Scene scene;
+        private final PerformanceTracker tracker;
+        private final List<Long> rendered = new ArrayList<>();
+        private final List<Watch> watches = new ArrayList<>();
+
+        private final class Watch {
+            final int renderedAtLayout;
+            final CompletableFuture<Long> onScreen = new CompletableFuture<>();
+            long pulseEnded;
+
+            Watch(int renderedAtLayout) {
+                this.renderedAtLayout = renderedAtLayout;
+            }
+
+            boolean offer(int index, long at) {
+                if (index >= renderedAtLayout + 1 || pulseEnded != 0 && at > pulseEnded) {
+                    onScreen.complete(at);
+                    return true;
+                }
+                return false;
+            }
+        }
+
+        FrameClock(Scene scene) {
+            this.scene = scene;
+            this.tracker = PerformanceTracker.getSceneTracker(scene);
+            tracker.setOnRenderedFrameTask(() -> {
+                long now = System.nanoTime();
+                synchronized (this) {
+                    rendered.add(now);
+                    int index = rendered.size() - 1;
+                    watches.removeIf(w -> w.offer(index, now));
+                }
+            });
+        }
+
+        /** Call from a post-layout pulse listener; {@code poke} asks for another frame. */
+        CompletableFuture<Long> frameOfThisPulse(Runnable poke) {
+            Watch watch;
+            synchronized (this) {
+                watch = new Watch(rendered.size());
+                watches.add(watch);
+            }
+            // postLatest always queues, so this runs after the pulse, when its frame has been handed to the renderer.
+            FX.postLatest(watch, () -> {
+                synchronized (this) {
+                    watch.pulseEnded = System.nanoTime();
+                }
+                if (!watch.onScreen.isDone()) {
+                    poke.run();
+                }
+            });
+            return watch.onScreen;
+        }
+
+        void close() {
+            tracker.setOnRenderedFrameTask(null);
+            PerformanceTracker.releaseSceneTracker(scene);
+        }
     }
 
     private static WritableImage pattern(int side, int seed) {

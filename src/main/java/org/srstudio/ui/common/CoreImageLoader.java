@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -18,12 +20,14 @@ import org.srstudio.core.image.ImageInfo;
 /**
  * Shows images as the models see them: through the core {@link ImageDecoder}, so 16-bit PNG and TIFF, EXIF-rotated
  * JPEG, WebP and the pixel budget behave in the window as in the pipeline. Plain 8-bit PNG and unrotated JPEG
- * keep the fast path of {@link FxImageLoader} (JavaFX's native decoder, subsampled previews), which is what makes
- * the first pixel appear quickly; their pixels are the same either way.
+ * keep the fast path of {@link FxImageLoader} (subsampled previews, previews while the rows come in), which is what
+ * makes the first pixel appear quickly; their pixels are the same either way. A file is decoded once for the
+ * compare view, and the inputs list's thumbnail of it is shrunk from that decode's preview.
  */
 public final class CoreImageLoader implements UiImageLoader {
     private final ImageDecoder decoder;
     private final FxImageLoader fast = new FxImageLoader();
+    private final RecentPreviews recent = new RecentPreviews();
 
     public CoreImageLoader(ImageDecoder decoder) {
         this.decoder = decoder;
@@ -35,8 +39,15 @@ public final class CoreImageLoader implements UiImageLoader {
         return new ImageFacts(info.width(), info.height(), formatName(info.format()), size(file));
     }
 
+    /** A preview or thumbnail of a file being (or just) decoded is shrunk from that decode's preview. */
     @Override
     public Image load(Path file, int maxSide) throws StudioException {
+        if (maxSide > 0) {
+            Image shared = recent.shrunk(file, maxSide);
+            if (shared != null) {
+                return shared;
+            }
+        }
         ImageInfo info = decoder.probe(file);
         if (hasFastPath(file, info)) {
             return fast.load(file, maxSide);
@@ -44,7 +55,33 @@ public final class CoreImageLoader implements UiImageLoader {
         return toFxImage(decoder.decode(file), maxSide);
     }
 
-    /** 8-bit PNG (no EXIF) and JPEG without a rotation decode identically in JavaFX and the core decoder. */
+    /** One decode per file: the previews come from the rows of the full decode (or from its pixels). */
+    @Override
+    public Image loadProgressively(Path file, int previewSide, Consumer<Image> previews) throws StudioException {
+        CompletableFuture<Image> complete = recent.begin(file);
+        Image[] last = new Image[1];
+        Consumer<Image> keepLast = preview -> {
+            last[0] = preview;
+            previews.accept(preview);
+        };
+        try {
+            ImageInfo info = decoder.probe(file);
+            Image full;
+            if (hasFastPath(file, info)) {
+                full = fast.loadProgressively(file, previewSide, keepLast);
+            } else {
+                DecodedImage decoded = decoder.decode(file);
+                keepLast.accept(toFxImage(decoded, previewSide));
+                full = toFxImage(decoded, 0);
+            }
+            complete.complete(last[0]);
+            return full;
+        } finally {
+            complete.complete(null);
+        }
+    }
+
+    /** 8-bit PNG (no EXIF) and JPEG without a rotation decode identically through either path. */
     private static boolean hasFastPath(Path file, ImageInfo info) {
         if (info.bitDepth() > 8) {
             return false;

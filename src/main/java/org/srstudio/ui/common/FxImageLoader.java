@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Set;
-import javafx.embed.swing.SwingFXUtils;
+import java.util.function.Consumer;
 import javafx.scene.image.Image;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -16,13 +15,12 @@ import javax.imageio.stream.ImageInputStream;
 import org.srstudio.core.StudioException;
 
 /**
- * Reads headers and pixels through ImageIO (which the TwelveMonkeys plugins extend to WebP and TIFF) and hands
- * JavaFX the formats it decodes natively. Previews are read with source subsampling, so a large JPEG or PNG is
- * never expanded to full size just to show a thumbnail.
+ * Reads headers and pixels through ImageIO (which the TwelveMonkeys plugins extend to WebP and TIFF). Previews are
+ * read with source subsampling, so a large JPEG or PNG is never expanded to full size just to show a thumbnail; a
+ * full decode hands out previews of the rows decoded so far.
+ * (JavaFX's own decoders are not used: its PNG decoder takes about four times as long as ImageIO's.)
  */
 public final class FxImageLoader implements UiImageLoader {
-    private static final Set<String> FX_NATIVE = Set.of("png", "jpeg", "jpg", "bmp", "gif");
-
     @Override
     public ImageFacts probe(Path file) throws StudioException {
         long bytes = fileSize(file);
@@ -41,40 +39,54 @@ public final class FxImageLoader implements UiImageLoader {
 
     @Override
     public Image load(Path file, int maxSide) throws StudioException {
+        return decode(file, reader -> {
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (maxSide > 0 && Math.max(w, h) > maxSide) {
+                int step = (int) Math.ceil(Math.max(w, h) / (double) maxSide);
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            return FxPixels.toFx(reader.read(0, param));
+        });
+    }
+
+    @Override
+    public Image loadProgressively(Path file, int previewSide, Consumer<Image> previews) throws StudioException {
+        return decode(file, reader -> {
+            if (Math.max(reader.getWidth(0), reader.getHeight(0)) <= previewSide) {
+                // Small enough to decode in a blink: previews of partial rows would only add work. The image is its
+                // own complete preview.
+                Image whole = FxPixels.toFx(reader.read(0, reader.getDefaultReadParam()));
+                previews.accept(whole);
+                return whole;
+            }
+            RowPreview preview = new RowPreview(reader.getWidth(0), reader.getHeight(0), previewSide, previews);
+            reader.addIIOReadUpdateListener(preview);
+            BufferedImage decoded = reader.read(0, reader.getDefaultReadParam());
+            preview.finish(decoded);
+            return FxPixels.toFx(decoded);
+        });
+    }
+
+    /** What to do with a reader that has the file as its input. */
+    private interface Decoding {
+        Image apply(ImageReader reader) throws IOException;
+    }
+
+    private static Image decode(Path file, Decoding decoding) throws StudioException {
         fileSize(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(file, in);
             try {
                 reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                String format = formatName(reader);
-                boolean fullSize = maxSide <= 0 || Math.max(w, h) <= maxSide;
-                if (fullSize && FX_NATIVE.contains(format)) {
-                    return fxDecode(file);
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (!fullSize) {
-                    int step = (int) Math.ceil(Math.max(w, h) / (double) maxSide);
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                BufferedImage decoded = reader.read(0, param);
-                return SwingFXUtils.toFXImage(decoded, null);
+                return decoding.apply(reader);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw new StudioException("Cannot decode " + file.getFileName() + " (" + reason(e) + ").", e);
         }
-    }
-
-    private static Image fxDecode(Path file) throws StudioException {
-        Image image = new Image(file.toUri().toString(), false);
-        if (image.isError()) {
-            Exception e = image.getException();
-            throw new StudioException("Cannot decode " + file.getFileName() + " (" + reason(e) + ").", e);
-        }
-        return image;
     }
 
     private static ImageReader readerFor(Path file, ImageInputStream in) throws StudioException {

@@ -1,6 +1,7 @@
 package org.srstudio.ui.common;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.scene.image.Image;
 import org.srstudio.core.StudioException;
 
@@ -17,4 +18,13 @@ public interface UiImageLoader {
      * at full size when {@code maxSide} is 0.
      */
     Image load(Path file, int maxSide) throws StudioException;
+
+    /**
+     * Decodes the full image, handing {@code previews} pictures of it (longer side at most {@code previewSide}) on
+     * the way when the loader can make them without decoding twice: partial ones as rows come in, the complete
+     * one last. This loader makes none.
+     */
+    default Image loadProgressively(Path file, int previewSide, Consumer<Image> previews) throws StudioException {
+        return load(file, 0);
+    }
 }

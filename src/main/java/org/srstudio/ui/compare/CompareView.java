@@ -51,13 +51,13 @@ public final class CompareView extends VBox {
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
         getStyleClass().add("compare-view");
-        single = new ImagePane(vm.viewport());
+        single = new ImagePane(vm.viewport(), vm.levels());
         single.setId("compare-pane");
         single.dividerProperty().bindBidirectional(vm.dividerProperty());
         single.orientationProperty().bind(vm.orientationProperty());
         single.loupeProperty().bind(vm.loupeProperty());
         for (int i = 0; i < 4; i++) {
-            ImagePane p = new ImagePane(vm.viewport());
+            ImagePane p = new ImagePane(vm.viewport(), vm.levels());
             p.setId("grid-pane-" + i);
             p.ownsViewportProperty().set(i == 0);
             p.loupeProperty().bind(vm.loupeProperty());

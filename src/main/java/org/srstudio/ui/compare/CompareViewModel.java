@@ -43,6 +43,7 @@ public final class CompareViewModel {
     private final BooleanProperty loupe = new SimpleBooleanProperty();
     private final ViewportModel viewport = new ViewportModel();
     private final VisibleRegionTracker visibleRegion;
+    private final DisplayLevels levels;
     private final ReadOnlyObjectWrapper<DiffHeatmap.Result> heatmap = new ReadOnlyObjectWrapper<>();
     private final AtomicLong heatGeneration = new AtomicLong();
     private int[] heatPalette;
@@ -53,6 +54,7 @@ public final class CompareViewModel {
         this.background = background;
         this.ui = ui;
         this.visibleRegion = new VisibleRegionTracker(viewport, variants, scheduler);
+        this.levels = new DisplayLevels(background, ui);
         divider.addListener((obs, old, v) -> {
             if (v.doubleValue() < 0 || v.doubleValue() > 1) {
                 divider.set(Math.max(0, Math.min(1, v.doubleValue())));
@@ -174,6 +176,11 @@ public final class CompareViewModel {
     /** The region to score once zoom and pan have settled; null for whole-image scores. */
     public ReadOnlyObjectProperty<VisibleRegion> settledRegionProperty() {
         return visibleRegion.settledProperty();
+    }
+
+    /** The zoomed-out copies the panes draw from. */
+    public DisplayLevels levels() {
+        return levels;
     }
 
     public ReadOnlyObjectProperty<DiffHeatmap.Result> heatmapProperty() {

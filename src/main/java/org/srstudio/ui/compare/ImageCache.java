@@ -14,9 +14,9 @@ import org.srstudio.ui.common.UiDispatcher;
 import org.srstudio.ui.common.UiImageLoader;
 
 /**
- * Decoded images of the variants on screen. Each file is read twice in the background: a small preview first,
- * so the first pixels appear within a frame or two of a drop, then the full image. Only the current input's
- * files are kept.
+ * Decoded images of the variants on screen. Each file is decoded once in the background; previews of the rows
+ * decoded so far are shown on the way, so the top of a large image appears long before the whole is decoded,
+ * then the full image. Only the current input's files are kept.
  */
 public final class ImageCache {
     public static final int PREVIEW_SIDE = 1024;
@@ -51,12 +51,9 @@ public final class ImageCache {
         LoadedImage loaded = new LoadedImage();
         background.execute(() -> {
             try {
-                ImageFacts facts = loader.probe(file);
-                if (Math.max(facts.width(), facts.height()) > PREVIEW_SIDE) {
-                    Image preview = loader.load(file, PREVIEW_SIDE);
-                    ui.post(() -> loaded.showPreview(preview));
-                }
-                Image full = loader.load(file, 0);
+                // Only the newest preview matters; one that the UI thread has not shown yet is replaced.
+                Image full = loader.loadProgressively(file, PREVIEW_SIDE,
+                        preview -> ui.postLatest(loaded, () -> loaded.showPreview(preview)));
                 ui.post(() -> loaded.showFull(full));
             } catch (StudioException e) {
                 ui.post(() -> loaded.fail(e.getMessage()));

@@ -31,9 +31,12 @@ import org.srstudio.ui.common.StudioStyles;
 
 /**
  * Draws one or two variants through the shared viewport on a canvas. Only the visible part of each image is
- * drawn (a source rectangle per image), which is what keeps an 8K × 8K pair as cheap as a small one, and
- * magnified pixels are drawn nearest-neighbour. In split mode A is left of (or above) the divider and B right of
- * (or below) it. Drawing happens at most once per pulse, in {@link #layoutChildren()}. Colours come from CSS.
+ * drawn (a source rectangle per image), which is what keeps an 8K × 8K pair as cheap as a small one. Magnified
+ * pixels are drawn nearest-neighbour; a zoomed-out image is drawn 1:1 from its {@link DisplayLevels level} of the
+ * on-screen size, so every frame is a plain copy rather than a filtered shrink. In split mode A is left of (or
+ * above) the divider and B right of (or below) it. Drawing happens at most once per pulse, in
+ * {@link #layoutChildren()}, and a redraw marks only this pane for layout: moving the divider lays out nothing
+ * else in the scene. Colours come from CSS.
  */
 public final class ImagePane extends Region {
     /** Screen pixels within which a press grabs the divider instead of panning. */
@@ -61,6 +64,7 @@ public final class ImagePane extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ViewportModel viewport;
+    private final DisplayLevels levels;
     private final ObjectProperty<Image> imageA = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> imageB = new SimpleObjectProperty<>();
     private final BooleanProperty smoothA = new SimpleBooleanProperty();
@@ -83,8 +87,9 @@ public final class ImagePane extends Region {
     private long drawCount;
     private long lastDrawNanos;
 
-    public ImagePane(ViewportModel viewport) {
+    public ImagePane(ViewportModel viewport, DisplayLevels levels) {
         this.viewport = viewport;
+        this.levels = levels;
         getStyleClass().add(StudioStyles.IMAGE_PANE);
         getChildren().add(canvas);
         setMinSize(0, 0);
@@ -92,7 +97,7 @@ public final class ImagePane extends Region {
                 viewport.zoomProperty(), viewport.centerXProperty(), viewport.centerYProperty(),
                 viewport.viewWidthProperty(), viewport.viewHeightProperty(),
                 (Observable) dividerColor, (Observable) labelBackground, (Observable) labelTextFill,
-                (Observable) loupeBorder};
+                (Observable) loupeBorder, levels.madeProperty()};
         for (Observable o : redrawOn) {
             o.addListener(obs -> requestRedraw());
         }
@@ -184,7 +189,8 @@ public final class ImagePane extends Region {
 
     public void requestRedraw() {
         dirty = true;
-        requestLayout();
+        // Not requestLayout(): that would lay out every ancestor up to the root on each frame of a drag.
+        setNeedsLayout(true);
     }
 
     @Override
@@ -257,12 +263,45 @@ public final class ImagePane extends Region {
         if (image == null || cx1 <= cx0 || cy1 <= cy0) {
             return;
         }
+        double zoom = viewport.zoom();
+        long shownWidth = Math.max(1, Math.round(viewport.contentWidth() * zoom));
+        long shownHeight = Math.max(1, Math.round(viewport.contentHeight() * zoom));
+        if (shownWidth < image.getWidth() || shownHeight < image.getHeight()) {
+            Image level = levels.levelFor(image, (int) Math.min(shownWidth, image.getWidth()),
+                    (int) Math.min(shownHeight, image.getHeight()));
+            if (level != null) {
+                drawLevel(g, level, shownWidth, shownHeight, cx0, cy0, cx1, cy1);
+                return;
+            }
+        }
         double sx = image.getWidth() / viewport.contentWidth();
         double sy = image.getHeight() / viewport.contentHeight();
-        double magnification = viewport.zoom() / sx;
+        double magnification = zoom / sx;
         g.setImageSmoothing(smooth || magnification < 1);
         g.drawImage(image, cx0 * sx, cy0 * sy, (cx1 - cx0) * sx, (cy1 - cy0) * sy,
-                screenX(cx0), screenY(cy0), (cx1 - cx0) * viewport.zoom(), (cy1 - cy0) * viewport.zoom());
+                screenX(cx0), screenY(cy0), (cx1 - cx0) * zoom, (cy1 - cy0) * zoom);
+    }
+
+    /**
+     * Draws part of a level that shows the whole image at {@code shownWidth × shownHeight}. The image's origin is
+     * snapped to a whole screen pixel, so an exact level is copied pixel for pixel; a stand-in level of another size
+     * is scaled, smoothly, until the exact one arrives.
+     */
+    private void drawLevel(GraphicsContext g, Image level, long shownWidth, long shownHeight,
+                           double cx0, double cy0, double cx1, double cy1) {
+        double ox = Math.round(screenX(0));
+        double oy = Math.round(screenY(0));
+        double x0 = Math.max(ox, Math.round(screenX(cx0)));
+        double y0 = Math.max(oy, Math.round(screenY(cy0)));
+        double x1 = Math.min(ox + shownWidth, Math.round(screenX(cx1)));
+        double y1 = Math.min(oy + shownHeight, Math.round(screenY(cy1)));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        double kx = level.getWidth() / shownWidth;
+        double ky = level.getHeight() / shownHeight;
+        g.setImageSmoothing(kx != 1 || ky != 1);
+        g.drawImage(level, (x0 - ox) * kx, (y0 - oy) * ky, (x1 - x0) * kx, (y1 - y0) * ky, x0, y0, x1 - x0, y1 - y0);
     }
 
     private void drawDivider(GraphicsContext g, boolean vertical, double at, double w, double h) {

@@ -44,6 +44,12 @@ final class ModelCardView extends VBox {
                 chip(Icons.of(Material2OutlinedAL.ASPECT_RATIO), card.scaleLabel()),
                 chip(Icons.of(Material2OutlinedMZ.SPEED), card.speedLabel()),
                 chip(Icons.of(Material2OutlinedAL.GAVEL), card.licenseLabel()));
+        // The chips wrap at the card's width, and one chip longer than a whole row is shortened with an ellipsis:
+        // by default a flow pane asks for 400 px and lays every child at its full width, past the column's edge.
+        chips.setMinWidth(0);
+        chips.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> getWidth() - snappedLeftInset() - snappedRightInset(), widthProperty(), insetsProperty()));
+        chips.getChildren().forEach(c -> ((Label) c).maxWidthProperty().bind(chips.widthProperty()));
         getChildren().addAll(header, chips);
 
         if (!card.isInstalled()) {
@@ -73,6 +79,7 @@ final class ModelCardView extends VBox {
     private static Label chip(FontIcon icon, String text) {
         Label l = new Label(text.toLowerCase(Locale.ROOT).equals("unknown") ? "licence unknown" : text, icon);
         l.getStyleClass().add(StudioStyles.CHIP);
+        l.setTooltip(new Tooltip(l.getText()));
         return l;
     }
 }

@@ -1,0 +1,143 @@
+package org.srstudio.ui.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.srstudio.ui.common.TestPixels;
+import org.srstudio.ui.common.UiDispatcher;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ImagePaneTest {
+    private final ViewportModel viewport = new ViewportModel();
+    /** Background work queued by hand, so a test decides when a level is ready. */
+    private final List<Runnable> queued = new ArrayList<>();
+    private final DisplayLevels levels = new DisplayLevels(queued::add, UiDispatcher.DIRECT);
+    private final ImagePane pane = new ImagePane(viewport, levels);
+    private final CountingParent parent = new CountingParent(pane);
+
+    /** The pane's parent, counting its layout passes. */
+    private static final class CountingParent extends StackPane {
+        int layouts;
+
+        CountingParent(ImagePane pane) {
+            super(pane);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layouts++;
+            super.layoutChildren();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(parent, 40, 30));
+        stage.show();
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(20, TimeUnit.SECONDS);
+    }
+
+    private void runQueued() {
+        List<Runnable> now = new ArrayList<>(queued);
+        queued.clear();
+        now.forEach(Runnable::run);
+    }
+
+    @Test
+    void atOneTenthTheImageIsDrawnPixelForPixelFromItsBoxAveragedLevel() throws Exception {
+        WritableImage image = TestPixels.noise(400, 300, 7);
+        Image shown = fx(() -> {
+            viewport.setContentSize(400, 300);
+            pane.imageAProperty().set(image);
+            parent.layout();
+            runQueued(); // the 40 × 30 level is made
+            parent.layout();
+            return pane.snapshot(null, null);
+        });
+
+        assertThat(viewport.zoom()).isEqualTo(0.1);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                assertThat(shown.getPixelReader().getArgb(x, y)).as("pixel %d,%d", x, y)
+                        .isEqualTo(TestPixels.blockMean(image, x * 10, y * 10, 10));
+            }
+        }
+    }
+
+    @Test
+    void theLevelForAOneTenthScaleIsTheOnScreenSizeAndStandsInForTheNextUntilThatIsMade() throws Exception {
+        WritableImage image = new WritableImage(400, 300);
+        Image first = fx(() -> {
+            levels.levelFor(image, 40, 30);
+            runQueued();
+            return levels.levelFor(image, 40, 30);
+        });
+        assertThat(first.getWidth()).isEqualTo(40);
+        assertThat(first.getHeight()).isEqualTo(30);
+
+        Image whileMaking = fx(() -> levels.levelFor(image, 36, 27));
+        assertThat(whileMaking).isSameAs(first);
+        Image made = fx(() -> {
+            runQueued();
+            return levels.levelFor(image, 36, 27);
+        });
+        assertThat(made.getWidth()).isEqualTo(36);
+    }
+
+    @Test
+    void aSizeAskedForWhileAnotherIsBeingMadeIsMadeOnlyIfAskedForAgain() throws Exception {
+        WritableImage image = new WritableImage(400, 300);
+        int queuedWhileBusy = fx(() -> {
+            levels.levelFor(image, 40, 30);
+            levels.levelFor(image, 38, 28); // a zoom gesture passing through
+            return queued.size();
+        });
+        assertThat(queuedWhileBusy).isEqualTo(1);
+
+        int queuedAfter = fx(() -> {
+            runQueued();
+            return queued.size();
+        });
+        assertThat(queuedAfter).isZero();
+    }
+
+    @Test
+    void movingTheDividerRedrawsThePaneWithoutLayingOutItsParent() throws Exception {
+        WritableImage image = new WritableImage(40, 30);
+        int[] before = fx(() -> {
+            viewport.setContentSize(40, 30);
+            pane.imageAProperty().set(image);
+            pane.imageBProperty().set(image);
+            pane.splitProperty().set(true);
+            parent.layout();
+            return new int[] {parent.layouts, (int) pane.drawCount()};
+        });
+
+        int[] after = fx(() -> {
+            for (int i = 1; i <= 5; i++) {
+                pane.dividerProperty().set(i / 10.0);
+                parent.layout();
+            }
+            return new int[] {parent.layouts, (int) pane.drawCount()};
+        });
+
+        assertThat(after[0]).isEqualTo(before[0]);
+        assertThat(after[1]).isEqualTo(before[1] + 5);
+    }
+}
