@@ -26,8 +26,11 @@ import org.srstudio.engine.diffusion.DiffusionUpscaler;
  * The diffusion loop's own overhead per step: wall time minus the time spent inside TorchScript forward calls,
  * divided by the steps, on the XPSR-like fixture (DDPM, batched guidance, 4 latent tiles, runtime prompts) at 20
  * and 200 steps. The reference is the Python loop of tools/fixtures/make_diffusion_fixtures.py over the same
- * module files, timed the same way in the same invocation. Runs from the repository root (it needs the fixture
- * folder and Debian's python3 with torch); otherwise it says what is missing.
+ * module files, run in the same invocation and measured like for like: the same per-image scope (both keep the
+ * manifest, modules, constants, schedule and prompt embeddings per loaded model and redo everything else per image),
+ * one intra-op thread and the graph executor's optimising passes off on both sides, and the same protocol (warm-up
+ * images at the largest step count, one more at each count, then the best of {@link #RUNS}). Runs from the repository
+ * root (it needs the fixture folder and Debian's python3 with torch); otherwise it says what is missing.
  */
 public final class DiffusionBenchmark {
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/diffusion/xpsr-like");
@@ -64,7 +67,7 @@ public final class DiffusionBenchmark {
         double[] py = new double[STEPS.length];
         try (DiffusionUpscaler up = (DiffusionUpscaler) new DiffusionModelLoader().load(
                 new ModelEntry(ManifestReader.read(FIXTURE.resolve("model.json")), Optional.of(FIXTURE), ModelStatus.INSTALLED, ""))) {
-            out.println("Java on " + up.device() + "; Python: torch, 1 thread, the same module files");
+            out.println("Java on " + up.device() + "; Python: torch, 1 thread, the same module files; graph optimiser off on both sides");
             JsonNode ref = Json.mapper().readTree(FIXTURE.resolve("reference.json").toFile());
             JsonNode shape = ref.get("input_shape");
             FloatImage input = new FloatImage(shape.get(2).asInt(), shape.get(1).asInt(), 3, floats(FIXTURE.resolve("input.f32")));
@@ -91,9 +94,9 @@ public final class DiffusionBenchmark {
             out.println("Diffusion benchmark failed: " + e.getMessage());
             return;
         }
+        double[] ref = python(out);
         for (int s = 0; s < STEPS.length; s++) {
-            Double ref = python(STEPS[s], out);
-            py[s] = ref == null ? Double.NaN : ref;
+            py[s] = ref == null ? Double.NaN : ref[s];
             out.printf(Locale.ROOT, "%-7d %16.3f %18s %10s%n", STEPS[s], java[s], fmt(py[s], "%.3f"), fmt(java[s] / py[s], "%.2f"));
         }
         // Fixed per-image work (resizing, prompts, colour fix) cancels out between the two step counts.
@@ -105,22 +108,33 @@ public final class DiffusionBenchmark {
         out.println("Target: at most 1 ms per step and below Python's.");
     }
 
-    private static Double python(int steps, PrintWriter out) {
+    /** Python's overhead per step for each of {@link #STEPS}, or null when it cannot run. */
+    private static double[] python(PrintWriter out) {
         if (!Files.isExecutable(Path.of(PYTHON)) || !Files.isRegularFile(SCRIPT)) {
             out.println("(Python reference skipped: needs " + PYTHON + " with torch and " + SCRIPT + ")");
             return null;
         }
         try {
-            Process proc = new ProcessBuilder(PYTHON, SCRIPT.toString(), "--time", FIXTURE.toString(), "--steps", Integer.toString(steps),
-                    "--repeats", Integer.toString(WARMUPS + RUNS)).redirectErrorStream(false).start();
+            String counts = java.util.Arrays.stream(STEPS).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+            Process proc = new ProcessBuilder(PYTHON, SCRIPT.toString(), "--time", FIXTURE.toString(), "--steps", counts,
+                    "--warmups", Integer.toString(WARMUPS), "--runs", Integer.toString(RUNS)).redirectErrorStream(false).start();
             proc.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
             String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
                 out.println("(Python reference failed with exit code " + proc.exitValue() + ")");
                 return null;
             }
-            String last = text.strip().lines().reduce((a, b) -> b).orElse("{}");
-            return Json.mapper().readTree(last).get("overhead_ms_per_step").asDouble();
+            double[] perStep = new double[STEPS.length];
+            java.util.Arrays.fill(perStep, Double.NaN);
+            for (String line : text.strip().split("\n")) {
+                JsonNode row = Json.mapper().readTree(line);
+                for (int s = 0; s < STEPS.length; s++) {
+                    if (row.path("steps").asInt() == STEPS[s]) {
+                        perStep[s] = row.get("overhead_ms_per_step").asDouble();
+                    }
+                }
+            }
+            return perStep;
         } catch (IOException e) {
             out.println("(Python reference could not start: " + e.getMessage() + ")");
             return null;
