@@ -22,7 +22,7 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
                      List<String> encoderInputs, List<String> decoderInputs, boolean timestepInt64, boolean timestepBatched,
                      Preprocess preprocess, Text text, Latent latent, Init init, SamplerConfig sampler, Guidance guidance,
                      double conditioningScale, int latentTile, int tileOverlap, ColorFix colorFix, float[][] previewMatrix,
-                     float[] previewBias) {
+                     float[] previewBias, VaeBlocks vaeDecoderBlocks) {
 
     static final Set<String> DENOISER_INPUTS = Set.of("x", "t", "text", "low", "pooled", "deg", "ctrl", "cond", "cond_scale");
 
@@ -83,8 +83,10 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
         if (!modules.containsKey("denoiser") && experts.isEmpty()) {
             throw new IllegalArgumentException("modules needs a denoiser or the experts list needs entries");
         }
-        if (!modules.containsKey("vae_decoder")) {
-            throw new IllegalArgumentException("modules needs a vae_decoder");
+        JsonNode blocksNode = e.path("vae_decoder_blocks");
+        VaeBlocks decoderBlocks = blocksNode.isObject() ? VaeBlocks.parse(blocksNode) : null;
+        if (!modules.containsKey("vae_decoder") && decoderBlocks == null) {
+            throw new IllegalArgumentException("modules needs a vae_decoder (or the engine vae_decoder_blocks)");
         }
         List<String> denoiserInputs = strings(required(e, "denoiser_inputs"));
         for (String in : denoiserInputs) {
@@ -151,12 +153,15 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
                 bias[c] = (float) e.path("preview").path("bias").path(c).asDouble(0);
             }
         }
+        List<String> decoderInputs = e.has("decoder_inputs") ? strings(e.get("decoder_inputs")) : List.of("z");
+        if (decoderBlocks != null && !decoderInputs.equals(List.of("z"))) {
+            throw new IllegalArgumentException("vae_decoder_blocks take only the latent, so decoder_inputs must be [\"z\"]");
+        }
         return new DiffusionSpec(Map.copyOf(modules), List.copyOf(experts), denoiserInputs,
-                e.has("encoder_inputs") ? strings(e.get("encoder_inputs")) : List.of("image"),
-                e.has("decoder_inputs") ? strings(e.get("decoder_inputs")) : List.of("z"),
+                e.has("encoder_inputs") ? strings(e.get("encoder_inputs")) : List.of("image"), decoderInputs,
                 !"float32".equals(t.path("dtype").asText("int64")), t.path("batched").asBoolean(false), preprocess, text, latent, init,
                 sampler, guidance, e.path("control").path("conditioning_scale").asDouble(1.0), tiling.path("latent_tile").asInt(0),
-                tiling.path("overlap").asInt(0), fix, matrix, bias);
+                tiling.path("overlap").asInt(0), fix, matrix, bias, decoderBlocks);
     }
 
     private static Text readText(JsonNode t) {
@@ -192,6 +197,9 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
         text.embeddings().values().forEach(c -> files.add(c.file()));
         if (text.runtime()) {
             files.add(text.tokenizer());
+        }
+        if (vaeDecoderBlocks != null) {
+            files.addAll(vaeDecoderBlocks.files());
         }
         return files;
     }

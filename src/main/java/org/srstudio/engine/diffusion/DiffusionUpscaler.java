@@ -4,13 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +14,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.diffusion.ColorCorrection;
+import org.srstudio.core.diffusion.FeatureMap;
 import org.srstudio.core.diffusion.Guidance;
 import org.srstudio.core.diffusion.LatentTiling;
 import org.srstudio.core.diffusion.NoiseSource;
@@ -55,6 +51,7 @@ public final class DiffusionUpscaler implements Upscaler {
     private final Map<String, NDArray> constants = new HashMap<>();
     private final SamplerFactory samplers;
     private final PromptEmbeddings prompts;
+    private final TiledVaeDecoder tiledDecoder;
     private LongFunction<NoiseSource> noiseFactory = NoiseSource::seeded;
 
     DiffusionUpscaler(ModelManifest manifest, DiffusionSpec spec, Path folder, Device device, int threads, String deviceName)
@@ -68,6 +65,7 @@ public final class DiffusionUpscaler implements Upscaler {
         this.root = NDManager.newBaseManager(device, "PyTorch");
         this.samplers = new SamplerFactory(spec.sampler());
         PromptEmbeddings text = null;
+        TiledVaeDecoder blocks = null;
         try {
             for (Map.Entry<String, String> m : spec.modules().entrySet()) {
                 modules.put(m.getKey(), TorchModule.load(m.getKey(), folder.resolve(m.getValue()), device));
@@ -87,11 +85,18 @@ public final class DiffusionUpscaler implements Upscaler {
                 text = new PromptEmbeddings(PromptTokenizer.open(folder.resolve(spec.text().tokenizer()), spec.text()),
                         modules.get("text_encoder"), root);
             }
+            if (spec.vaeDecoderBlocks() != null) {
+                blocks = TiledVaeDecoder.load(spec.vaeDecoderBlocks(), folder, device, root);
+            }
         } catch (StudioException | RuntimeException e) {
+            if (text != null) {
+                text.close();
+            }
             closeModules();
             throw e;
         }
         this.prompts = text;
+        this.tiledDecoder = blocks;
     }
 
     /** Replaces the seeded noise (tests replay noise recorded by the Python reference). */
@@ -101,11 +106,15 @@ public final class DiffusionUpscaler implements Upscaler {
 
     /** Total time spent inside TorchScript forward calls since the last reset (benchmarks subtract it from wall time). */
     public long forwardNanos() {
-        return modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
+        long blocks = tiledDecoder == null ? 0 : tiledDecoder.forwardNanos();
+        return blocks + modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
     }
 
     public void resetTimers() {
         modules.values().forEach(TorchModule::resetTimer);
+        if (tiledDecoder != null) {
+            tiledDecoder.resetTimers();
+        }
     }
 
     @Override
@@ -500,11 +509,25 @@ public final class DiffusionUpscaler implements Upscaler {
             return gen.create(crop, new Shape(batch, 3, h, w));
         }
 
-        private FloatImage decode(float[] x, float[] image, int w, int h) throws StudioException {
+        private FloatImage decode(float[] x, float[] image, int w, int h) throws StudioException, JobCancelledException {
             float[] z = new float[x.length];
             for (int k = 0; k < z.length; k++) {
                 z[k] = x[k] / lat.scalingFactor() + lat.shiftFactor();
             }
+            FeatureMap out = tiledDecoder != null ? tiledDecoder.decode(new FeatureMap(lat.channels(), lh, lw, z), ctx)
+                    : decodeWhole(z, image, w, h);
+            if (out.channels() != 3) {
+                throw new StudioException("The VAE decoder of model " + manifest.id() + " returned " + out.channels()
+                        + " channels instead of 3.");
+            }
+            float[] px = out.data();
+            for (int k = 0; k < px.length; k++) {
+                px[k] = clamp((px[k] + 1f) / 2f, 0f, 1f);
+            }
+            return new FloatImage(out.width(), out.height(), 3, px);
+        }
+
+        private FeatureMap decodeWhole(float[] z, float[] image, int w, int h) throws StudioException {
             try (NDManager sm = gen.newSubManager()) {
                 NDArray za = sm.create(z, new Shape(1, lat.channels(), lh, lw));
                 NDList in = new NDList();
@@ -523,14 +546,10 @@ public final class DiffusionUpscaler implements Upscaler {
                 }
                 NDArray out = modules.get("vae_decoder").forward(in).get(0);
                 Shape s = out.getShape();
-                if (s.dimension() != 4 || s.get(1) != 3) {
+                if (s.dimension() != 4 || s.get(0) != 1) {
                     throw new StudioException("The VAE decoder of model " + manifest.id() + " returned shape " + s + " instead of 1x3xHxW.");
                 }
-                float[] px = out.toFloatArray();
-                for (int k = 0; k < px.length; k++) {
-                    px[k] = clamp((px[k] + 1f) / 2f, 0f, 1f);
-                }
-                return new FloatImage((int) s.get(3), (int) s.get(2), 3, px);
+                return new FeatureMap((int) s.get(1), (int) s.get(2), (int) s.get(3), out.toFloatArray());
             }
         }
 
@@ -554,19 +573,8 @@ public final class DiffusionUpscaler implements Upscaler {
     private enum Branch { COND, UNCOND, BOTH }
 
     private NDArray readConstant(Path file, long[] shape) throws StudioException {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            Shape s = new Shape(shape);
-            if (bytes.length != s.size() * 4) {
-                throw new StudioException("The constant " + file + " holds " + bytes.length / 4 + " floats but its shape " + s
-                        + " needs " + s.size() + ".");
-            }
-            float[] v = new float[bytes.length / 4];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-            return root.create(v, s);
-        } catch (IOException e) {
-            throw new StudioException("Cannot read the constant " + file + ": " + e.getMessage() + ".", e);
-        }
+        Shape s = new Shape(shape);
+        return root.create(Float32File.read(file, s.size(), "its shape " + s), s);
     }
 
     private static FloatImage toRgb(FloatImage gray) {
@@ -604,6 +612,9 @@ public final class DiffusionUpscaler implements Upscaler {
     public void close() {
         if (prompts != null) {
             prompts.close();
+        }
+        if (tiledDecoder != null) {
+            tiledDecoder.close();
         }
         closeModules();
     }

@@ -3,6 +3,7 @@ package org.srstudio.engine.diffusion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.srstudio.core.Json;
 import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.JobCancelledException;
 import org.srstudio.core.job.JobContext;
@@ -23,24 +25,75 @@ class DiffusionUpscalerTest {
     void matchesThePythonReferenceLoopWithTheSameNoise(String shape) throws Exception {
         FloatImage expected = DiffusionFixtures.expected(shape);
         try (DiffusionUpscaler up = DiffusionFixtures.load(shape)) {
-            up.noiseFactory(seed -> {
-                try {
-                    return DiffusionFixtures.replay(shape);
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            replayReferenceNoise(up, shape);
             FloatImage out = up.upscale(DiffusionFixtures.input(shape), DiffusionFixtures.scale(shape),
                     DiffusionFixtures.parameters(shape), JobContext.NONE);
 
-            assertThat(out.width()).isEqualTo(expected.width());
-            assertThat(out.height()).isEqualTo(expected.height());
-            double worst = 0;
-            for (int k = 0; k < out.data().length; k++) {
-                worst = Math.max(worst, Math.abs(out.data()[k] - expected.data()[k]));
-            }
-            assertThat(worst).as("largest difference to the Python reference").isLessThanOrEqualTo(1e-4);
+            assertThat(largestDifference(out, expected)).as("largest difference to the Python reference").isLessThanOrEqualTo(1e-4);
         }
+    }
+
+    @Test
+    void decoderDeclaredAsTiledBlocksStillMatchesThePythonReference(@TempDir Path dir) throws Exception {
+        // The s3diff-like decoder (3x3 conv, pixel shuffle, tanh: receptive radius 1 latent pixel) declared as one
+        // block and decoded in 2x2-latent tiles must give the reference's untiled image.
+        String shape = "s3diff-like";
+        Path copy = dir.resolve(shape);
+        Path src = DiffusionFixtures.folder(shape);
+        try (var files = Files.walk(src)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, copy.resolve(src.relativize(f).toString()));
+            }
+        }
+        ObjectNode manifest = (ObjectNode) Json.mapper().readTree(copy.resolve("model.json").toFile());
+        ObjectNode engine = (ObjectNode) manifest.get("engine");
+        String decoder = ((ObjectNode) engine.get("modules")).remove("vae_decoder").asText();
+        engine.set("vae_decoder_blocks", Json.mapper().readTree("{\"tile\": 2, \"blocks\": [{\"module\": \"" + decoder
+                + "\", \"inputs\": [\"z\"], \"output\": \"image\", \"halo\": 1, \"scale\": 8}]}"));
+        Json.mapper().writeValue(copy.resolve("model.json").toFile(), manifest);
+        List<int[]> decoderTiles = new ArrayList<>();
+        JobContext ctx = new JobContext() {
+            @Override
+            public void checkCancelled() {
+            }
+
+            @Override
+            public void progress(int step, int steps, int tile, int tiles) {
+                if (steps == 0) {
+                    decoderTiles.add(new int[] {tile, tiles});
+                }
+            }
+        };
+
+        FloatImage out;
+        try (DiffusionUpscaler up = (DiffusionUpscaler) new DiffusionModelLoader().load(DiffusionFixtures.entry(copy))) {
+            replayReferenceNoise(up, shape);
+            out = up.upscale(DiffusionFixtures.input(shape), DiffusionFixtures.scale(shape), DiffusionFixtures.parameters(shape), ctx);
+        }
+
+        assertThat(decoderTiles).as("decoder tiles").hasSizeGreaterThan(1);
+        assertThat(largestDifference(out, DiffusionFixtures.expected(shape))).as("largest difference to the Python reference")
+                .isLessThanOrEqualTo(1e-4);
+    }
+
+    private static void replayReferenceNoise(DiffusionUpscaler up, String shape) {
+        up.noiseFactory(seed -> {
+            try {
+                return DiffusionFixtures.replay(shape);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static double largestDifference(FloatImage out, FloatImage expected) {
+        assertThat(out.width()).isEqualTo(expected.width());
+        assertThat(out.height()).isEqualTo(expected.height());
+        double worst = 0;
+        for (int k = 0; k < out.data().length; k++) {
+            worst = Math.max(worst, Math.abs(out.data()[k] - expected.data()[k]));
+        }
+        return worst;
     }
 
     @Test
