@@ -110,6 +110,11 @@ public final class DiffusionUpscaler implements Upscaler {
         return blocks + modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
     }
 
+    /** Forward calls of one module since the last reset (tests check what is cached). */
+    int calls(String module) {
+        return modules.get(module).calls();
+    }
+
     public void resetTimers() {
         modules.values().forEach(TorchModule::resetTimer);
         if (tiledDecoder != null) {

@@ -112,6 +112,25 @@ class DiffusionUpscalerTest {
     }
 
     @Test
+    void eachDistinctPromptIsEncodedOnceAcrossImages() throws Exception {
+        String shape = "xpsr-like";
+        try (DiffusionUpscaler up = DiffusionFixtures.load(shape)) {
+            ModelParameters p = DiffusionFixtures.parameters(shape);
+            FloatImage in = DiffusionFixtures.input(shape);
+            up.upscale(in, 4, p, JobContext.NONE);
+            up.resetTimers();
+            up.upscale(in, 4, p, JobContext.NONE);
+            int sameAgain = up.calls("text_encoder");
+            up.resetTimers();
+            up.upscale(in, 4, p.withPrompts("a photo of a dog", p.negativePrompt()), JobContext.NONE);
+            int newPositive = up.calls("text_encoder");
+
+            assertThat(sameAgain).as("text-encoder calls for the same prompts again").isZero();
+            assertThat(newPositive).as("text-encoder calls after changing only the prompt").isEqualTo(1);
+        }
+    }
+
+    @Test
     void progressReportsEveryTileOfEveryStep() throws Exception {
         String shape = "xpsr-like";
         List<int[]> events = new ArrayList<>();
