@@ -8,9 +8,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.srstudio.core.Json;
 import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.ColorFix;
@@ -99,7 +101,7 @@ public final class DiffusionBenchmark {
             py[s] = ref == null ? Double.NaN : ref[s];
             out.printf(Locale.ROOT, "%-7d %16.3f %18s %10s%n", STEPS[s], java[s], fmt(py[s], "%.3f"), fmt(java[s] / py[s], "%.2f"));
         }
-        // Fixed per-image work (resizing, prompts, colour fix) cancels out between the two step counts.
+        // Fixed per-image work (resizing, VAE, colour fix) cancels out between the two step counts.
         int a = STEPS[0];
         int b = STEPS[STEPS.length - 1];
         double javaMarginal = (java[STEPS.length - 1] * b - java[0] * a) / (b - a);
@@ -115,7 +117,7 @@ public final class DiffusionBenchmark {
             return null;
         }
         try {
-            String counts = java.util.Arrays.stream(STEPS).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+            String counts = Arrays.stream(STEPS).mapToObj(Integer::toString).collect(Collectors.joining(","));
             Process proc = new ProcessBuilder(PYTHON, SCRIPT.toString(), "--time", FIXTURE.toString(), "--steps", counts,
                     "--warmups", Integer.toString(WARMUPS), "--runs", Integer.toString(RUNS)).redirectErrorStream(false).start();
             proc.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -125,7 +127,7 @@ public final class DiffusionBenchmark {
                 return null;
             }
             double[] perStep = new double[STEPS.length];
-            java.util.Arrays.fill(perStep, Double.NaN);
+            Arrays.fill(perStep, Double.NaN);
             for (String line : text.strip().split("\n")) {
                 JsonNode row = Json.mapper().readTree(line);
                 for (int s = 0; s < STEPS.length; s++) {

@@ -14,10 +14,6 @@ public final class SamplerFactory {
         this.alphasCumprod = config.type() == SamplerType.ONE_STEP_FLOW ? null : NoiseSchedules.alphasCumprod(config);
     }
 
-    public SamplerConfig config() {
-        return config;
-    }
-
     /** A run of {@code steps} denoiser calls (one-step samplers accept only 1). */
     public Sampler create(int steps) {
         int trainSteps = config.numTrainTimesteps();

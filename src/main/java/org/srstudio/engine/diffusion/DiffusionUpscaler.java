@@ -33,8 +33,11 @@ import org.srstudio.core.upscale.Upscaler;
 /**
  * Runs an exported diffusion SR folder (docs/model-format.md, "diffusion"): preprocessing, prompts, VAE encoding with
  * posterior sampling, the sampler loop with classifier-free guidance, expert routing and Gaussian-weighted latent
- * tiles, VAE decoding and colour fix. Sampler maths run on float arrays (core.diffusion); only network calls go
- * through DJL, each step in its own NDManager so nothing accumulates across steps.
+ * tiles, VAE decoding (tiled when the folder declares its decoder as blocks) and colour fix. Sampler maths run on
+ * float arrays (core.diffusion); only network calls go through DJL. The per-call inputs (latent window, timestep) are
+ * tensors made once per image and rewritten in place, and each call's outputs are closed as soon as they are read, so
+ * a step costs no tensor creation and nothing accumulates across steps. What does not change between images (the
+ * training schedule, prompt embeddings, constants) is kept per loaded model.
  *
  * <p>Random numbers are drawn from one {@link NoiseSource} per image in a fixed order: VAE posterior noise, initial
  * noise (one draw, plus one for extra_noise_t), then whatever the sampler's steps draw.

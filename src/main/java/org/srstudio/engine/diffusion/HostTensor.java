@@ -12,9 +12,9 @@ import java.nio.LongBuffer;
 /**
  * A network input that is rewritten every sampler step: one direct buffer and one tensor made once per run. Making a
  * fresh NDArray per call costs tens of microseconds (a direct-buffer allocation, a native from_blob, manager
- * bookkeeping), which at 20 steps of tiled, guided calls was most of the loop's own overhead. On the CPU, DJL's tensor
- * aliases the direct buffer, so a write is a plain memory copy; on other devices the tensor holds its own copy and
- * each write is pushed with {@link NDArray#set}.
+ * bookkeeping), which at 20 steps of tiled, guided calls was the largest part of the loop's own overhead. On the CPU,
+ * DJL's tensor aliases the direct buffer, so a write is a plain memory copy; where it holds its own copy (a GPU) each
+ * write is pushed with {@link NDArray#set}.
  */
 final class HostTensor {
     private final ByteBuffer buffer;
@@ -32,9 +32,6 @@ final class HostTensor {
         buffer.put(0, (byte) 1);
         boolean shared = array.toByteBuffer().get(0) == 1;
         buffer.put(0, (byte) 0);
-        if (!shared) {
-            array.set(buffer.rewind());
-        }
         return shared;
     }
 
