@@ -54,7 +54,8 @@ public final class DiffusionUpscaler implements Upscaler {
     private final Map<String, NDArray> constants = new HashMap<>();
     private final SamplerFactory samplers;
     private final PromptEmbeddings prompts;
-    private final TiledVaeDecoder tiledDecoder;
+    private final TiledVae tiledEncoder;
+    private final TiledVae tiledDecoder;
     private LongFunction<NoiseSource> noiseFactory = NoiseSource::seeded;
 
     DiffusionUpscaler(ModelManifest manifest, DiffusionSpec spec, Path folder, Device device, int threads, String deviceName)
@@ -68,7 +69,8 @@ public final class DiffusionUpscaler implements Upscaler {
         this.root = NDManager.newBaseManager(device, "PyTorch");
         this.samplers = new SamplerFactory(spec.sampler());
         PromptEmbeddings text = null;
-        TiledVaeDecoder blocks = null;
+        TiledVae encoderBlocks = null;
+        TiledVae decoderBlocks = null;
         try {
             for (Map.Entry<String, String> m : spec.modules().entrySet()) {
                 modules.put(m.getKey(), TorchModule.load(m.getKey(), folder.resolve(m.getValue()), device));
@@ -88,18 +90,25 @@ public final class DiffusionUpscaler implements Upscaler {
                 text = new PromptEmbeddings(PromptTokenizer.open(folder.resolve(spec.text().tokenizer()), spec.text()),
                         modules.get("text_encoder"), root);
             }
+            if (spec.vaeEncoderBlocks() != null) {
+                encoderBlocks = TiledVae.load(spec.vaeEncoderBlocks(), folder, device, root);
+            }
             if (spec.vaeDecoderBlocks() != null) {
-                blocks = TiledVaeDecoder.load(spec.vaeDecoderBlocks(), folder, device, root);
+                decoderBlocks = TiledVae.load(spec.vaeDecoderBlocks(), folder, device, root);
             }
         } catch (StudioException | RuntimeException e) {
             if (text != null) {
                 text.close();
             }
+            if (encoderBlocks != null) {
+                encoderBlocks.close();
+            }
             closeModules();
             throw e;
         }
         this.prompts = text;
-        this.tiledDecoder = blocks;
+        this.tiledEncoder = encoderBlocks;
+        this.tiledDecoder = decoderBlocks;
     }
 
     /** Replaces the seeded noise (tests replay noise recorded by the Python reference). */
@@ -109,7 +118,10 @@ public final class DiffusionUpscaler implements Upscaler {
 
     /** Total time spent inside TorchScript forward calls since the last reset (benchmarks subtract it from wall time). */
     public long forwardNanos() {
-        long blocks = tiledDecoder == null ? 0 : tiledDecoder.forwardNanos();
+        long blocks = 0;
+        for (TiledVae t : new TiledVae[] {tiledEncoder, tiledDecoder}) {
+            blocks += t == null ? 0 : t.forwardNanos();
+        }
         return blocks + modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
     }
 
@@ -120,8 +132,10 @@ public final class DiffusionUpscaler implements Upscaler {
 
     public void resetTimers() {
         modules.values().forEach(TorchModule::resetTimer);
-        if (tiledDecoder != null) {
-            tiledDecoder.resetTimers();
+        for (TiledVae t : new TiledVae[] {tiledEncoder, tiledDecoder}) {
+            if (t != null) {
+                t.resetTimers();
+            }
         }
     }
 
@@ -326,24 +340,13 @@ public final class DiffusionUpscaler implements Upscaler {
             return k != null && k.defaultText() != null ? k.defaultText() : "";
         }
 
-        private float[] encode(float[] image, int w, int h, NoiseSource noise) throws StudioException {
+        private float[] encode(float[] image, int w, int h, NoiseSource noise) throws StudioException, JobCancelledException {
             TorchModule enc = modules.get("vae_encoder");
-            if (enc == null) {
+            if (enc == null && tiledEncoder == null) {
                 return null;
             }
-            float[] moments;
-            try (NDManager sm = gen.newSubManager()) {
-                NDList in = new NDList();
-                NDArray img = sm.create(image, new Shape(1, 3, h, w));
-                for (String name : spec.encoderInputs()) {
-                    in.add(switch (name) {
-                        case "image" -> img;
-                        case "deg" -> requireDeg();
-                        default -> throw new IllegalArgumentException("unknown encoder input '" + name + "'");
-                    });
-                }
-                moments = enc.forward(in).get(0).toFloatArray();
-            }
+            float[] moments = tiledEncoder != null ? tiledEncoder.run(new FeatureMap(3, h, w, image), ctx).data()
+                    : encodeWhole(enc, image, w, h);
             int n = lat.channels() * lh * lw;
             if (moments.length < n) {
                 throw new StudioException("The VAE encoder of model " + manifest.id() + " returned " + moments.length
@@ -366,6 +369,21 @@ public final class DiffusionUpscaler implements Upscaler {
                 z[k] = (z[k] - lat.shiftFactor()) * lat.scalingFactor();
             }
             return z;
+        }
+
+        private float[] encodeWhole(TorchModule enc, float[] image, int w, int h) throws StudioException {
+            try (NDManager sm = gen.newSubManager()) {
+                NDList in = new NDList();
+                NDArray img = sm.create(image, new Shape(1, 3, h, w));
+                for (String name : spec.encoderInputs()) {
+                    in.add(switch (name) {
+                        case "image" -> img;
+                        case "deg" -> requireDeg();
+                        default -> throw new IllegalArgumentException("unknown encoder input '" + name + "'");
+                    });
+                }
+                return enc.forward(in).get(0).toFloatArray();
+            }
         }
 
         private float[] initialLatent(Sampler sampler, float[] z0, NoiseSource noise) {
@@ -522,7 +540,7 @@ public final class DiffusionUpscaler implements Upscaler {
             for (int k = 0; k < z.length; k++) {
                 z[k] = x[k] / lat.scalingFactor() + lat.shiftFactor();
             }
-            FeatureMap out = tiledDecoder != null ? tiledDecoder.decode(new FeatureMap(lat.channels(), lh, lw, z), ctx)
+            FeatureMap out = tiledDecoder != null ? tiledDecoder.run(new FeatureMap(lat.channels(), lh, lw, z), ctx)
                     : decodeWhole(z, image, w, h);
             if (out.channels() != 3) {
                 throw new StudioException("The VAE decoder of model " + manifest.id() + " returned " + out.channels()
@@ -621,8 +639,10 @@ public final class DiffusionUpscaler implements Upscaler {
         if (prompts != null) {
             prompts.close();
         }
-        if (tiledDecoder != null) {
-            tiledDecoder.close();
+        for (TiledVae t : new TiledVae[] {tiledEncoder, tiledDecoder}) {
+            if (t != null) {
+                t.close();
+            }
         }
         closeModules();
     }

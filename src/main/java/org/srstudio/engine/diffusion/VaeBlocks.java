@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A VAE decoder exported as TorchScript blocks split at its GroupNorm layers ({@code engine.vae_decoder_blocks},
- * docs/model-format.md), so the runtime can tile the blocks and run every GroupNorm over the whole map. Values are
- * named; {@code z} is the decoder input and the last step's output is the image.
+ * A VAE decoder or encoder exported as TorchScript blocks split at its GroupNorm layers ({@code engine.vae_decoder_blocks}
+ * or {@code vae_encoder_blocks}, docs/model-format.md), so the runtime can tile the blocks and run every GroupNorm over
+ * the whole map. Values are named; {@code input} names the network's input ({@code z} for a decoder, {@code image} for
+ * an encoder) and the last step's output is the result.
  *
  * @param tile the tile side, in each tiled block's own input pixels
  */
-record VaeBlocks(int tile, List<Step> steps) {
+record VaeBlocks(String input, int tile, List<Step> steps) {
     /** One step of the chain. */
     sealed interface Step permits Block, Norm {
         String output();
@@ -22,10 +23,11 @@ record VaeBlocks(int tile, List<Step> steps) {
     }
 
     /**
-     * A TorchScript block: {@code halo} is its receptive radius in input pixels (how far an output pixel looks), and
-     * {@code scale} the integer output/input size ratio. An untiled block (attention over all positions) sees whole maps.
+     * A TorchScript block: {@code halo} is its receptive radius in input pixels (how far an output pixel looks);
+     * the output is {@code scale} times larger than the input (upsampling) or {@code down} times smaller (strided
+     * downsampling), at most one of them above 1. An untiled block (attention over all positions) sees whole maps.
      */
-    record Block(String module, List<String> inputs, String output, int halo, int scale, boolean tiled) implements Step {
+    record Block(String module, List<String> inputs, String output, int halo, int scale, int down, boolean tiled) implements Step {
     }
 
     /** A GroupNorm the runtime computes: (groups, eps) and per-channel weight and bias files. */
@@ -36,13 +38,14 @@ record VaeBlocks(int tile, List<Step> steps) {
         }
     }
 
-    static VaeBlocks parse(JsonNode n) {
+    /** Parses the blocks of a network whose input value is called {@code input}. */
+    static VaeBlocks parse(JsonNode n, String input) {
         int tile = n.path("tile").asInt(0);
         if (tile < 1) {
-            throw new IllegalArgumentException("vae_decoder_blocks.tile must be positive");
+            throw new IllegalArgumentException("the VAE blocks' tile must be positive");
         }
         List<Step> steps = new ArrayList<>();
-        Set<String> known = new HashSet<>(Set.of("z"));
+        Set<String> known = new HashSet<>(Set.of(input));
         for (JsonNode s : n.path("blocks")) {
             Step step;
             JsonNode gn = s.get("group_norm");
@@ -56,26 +59,27 @@ record VaeBlocks(int tile, List<Step> steps) {
                 List<String> inputs = new ArrayList<>();
                 s.path("inputs").forEach(i -> inputs.add(i.asText()));
                 if (inputs.isEmpty()) {
-                    throw new IllegalArgumentException("vae_decoder_blocks block " + text(s, "module") + " has no inputs");
+                    throw new IllegalArgumentException("VAE block " + text(s, "module") + " has no inputs");
                 }
-                step = new Block(text(s, "module"), List.copyOf(inputs), text(s, "output"), s.path("halo").asInt(0),
-                        s.path("scale").asInt(1), s.path("tiled").asBoolean(true));
-                if (((Block) step).halo() < 0 || ((Block) step).scale() < 1) {
-                    throw new IllegalArgumentException("block " + ((Block) step).module() + " needs halo ≥ 0 and scale ≥ 1");
+                Block b = new Block(text(s, "module"), List.copyOf(inputs), text(s, "output"), s.path("halo").asInt(0),
+                        s.path("scale").asInt(1), s.path("down").asInt(1), s.path("tiled").asBoolean(true));
+                if (b.halo() < 0 || b.scale() < 1 || b.down() < 1 || (b.scale() > 1 && b.down() > 1)) {
+                    throw new IllegalArgumentException("VAE block " + b.module() + " needs halo ≥ 0 and either scale or down above 1, not both");
                 }
+                step = b;
             }
             for (String in : step.inputs()) {
                 if (!known.contains(in)) {
-                    throw new IllegalArgumentException("vae_decoder_blocks value '" + in + "' is used before any step makes it");
+                    throw new IllegalArgumentException("VAE blocks value '" + in + "' is used before any step makes it");
                 }
             }
             known.add(step.output());
             steps.add(step);
         }
         if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof Block)) {
-            throw new IllegalArgumentException("vae_decoder_blocks.blocks must end with a module block that outputs the image");
+            throw new IllegalArgumentException("the VAE blocks must end with a module block, whose output is the result");
         }
-        return new VaeBlocks(tile, List.copyOf(steps));
+        return new VaeBlocks(input, tile, List.copyOf(steps));
     }
 
     /** Every module and constant file the blocks name. */
@@ -95,7 +99,7 @@ record VaeBlocks(int tile, List<Step> steps) {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("vae_decoder_blocks: '" + field + "' is missing");
+            throw new IllegalArgumentException("VAE blocks: '" + field + "' is missing");
         }
         return v.asText();
     }

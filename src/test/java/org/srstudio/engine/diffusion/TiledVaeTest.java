@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,20 +20,21 @@ import org.srstudio.engine.EngineDevice;
 
 /**
  * The split-VAE fixture (tools/fixtures/make_split_vae_fixture.py): a decoder with GroupNorms, a global attention
- * block and an upsample, exported whole and as blocks; expected.f32 is the whole decoder's untiled output in PyTorch.
+ * block and an upsample, and an encoder with a stride-2 downsample, each exported whole and as blocks;
+ * expected.f32 and expected_moments.f32 are the whole networks' untiled outputs in PyTorch.
  */
-class TiledVaeDecoderTest {
+class TiledVaeTest {
     private static final Path FOLDER = DiffusionFixtures.folder("split-vae", "decoder.json");
     private static NDManager manager;
     private static VaeBlocks blocks;
-    private static TiledVaeDecoder decoder;
+    private static TiledVae decoder;
 
     @BeforeAll
     static void load() throws Exception {
         EngineDevice device = EngineDevice.detect();
         manager = NDManager.newBaseManager(device.device(), "PyTorch");
-        blocks = VaeBlocks.parse(Json.mapper().readTree(FOLDER.resolve("decoder.json").toFile()));
-        decoder = TiledVaeDecoder.load(blocks, FOLDER, device.device(), manager);
+        blocks = VaeBlocks.parse(Json.mapper().readTree(FOLDER.resolve("decoder.json").toFile()), "z");
+        decoder = TiledVae.load(blocks, FOLDER, device.device(), manager);
     }
 
     @AfterAll
@@ -44,10 +46,24 @@ class TiledVaeDecoderTest {
     @Test
     void tiledDecodeEqualsTheUntiledDecoder() throws Exception {
         List<int[]> events = new ArrayList<>();
-        FeatureMap out = decoder.decode(latent(), recording(events, Integer.MAX_VALUE));
+        FeatureMap out = decoder.run(latent(), recording(events, Integer.MAX_VALUE));
 
         assertThat(events.get(0)[1]).as("tile calls: the fixture is decoded in many tiles").isGreaterThan(blocks.steps().size());
         assertThat(largestDifference(out, expected())).as("largest difference to PyTorch's untiled decode").isLessThanOrEqualTo(1e-4);
+    }
+
+    @Test
+    void tiledEncodeEqualsTheUntiledEncoder() throws Exception {
+        VaeBlocks encoderBlocks = VaeBlocks.parse(Json.mapper().readTree(FOLDER.resolve("encoder.json").toFile()), "image");
+        List<int[]> events = new ArrayList<>();
+        FeatureMap out;
+        try (TiledVae encoder = TiledVae.load(encoderBlocks, FOLDER, EngineDevice.detect().device(), manager)) {
+            out = encoder.run(map("image_shape", "image.f32"), recording(events, Integer.MAX_VALUE));
+        }
+
+        assertThat(events.get(0)[1]).as("tile calls: the fixture is encoded in many tiles").isGreaterThan(encoderBlocks.steps().size());
+        assertThat(largestDifference(out, map("moments_shape", "expected_moments.f32")))
+                .as("largest difference to PyTorch's untiled encode").isLessThanOrEqualTo(1e-4);
     }
 
     @Test
@@ -64,7 +80,7 @@ class TiledVaeDecoderTest {
                 int cy = Math.max(0, y0 - halo);
                 int cw = Math.min(z.width(), x0 + tile + halo) - cx;
                 int ch = Math.min(z.height(), y0 + tile + halo) - cy;
-                FeatureMap piece = decoder.decode(z.window(cx, cy, cw, ch), JobContext.NONE);
+                FeatureMap piece = decoder.run(z.window(cx, cy, cw, ch), JobContext.NONE);
                 int tw = Math.min(tile, z.width() - x0);
                 int th = Math.min(tile, z.height() - y0);
                 naive.paste(piece, 2 * (x0 - cx), 2 * (y0 - cy), 2 * tw, 2 * th, 2 * x0, 2 * y0);
@@ -75,9 +91,25 @@ class TiledVaeDecoderTest {
     }
 
     @Test
+    void tilesWithoutTheirHaloShowSeams() throws Exception {
+        var json = (ObjectNode) Json.mapper().readTree(FOLDER.resolve("decoder.json").toFile());
+        json.get("blocks").forEach(b -> {
+            if (b.has("halo")) {
+                ((ObjectNode) b).put("halo", 0);
+            }
+        });
+        FeatureMap out;
+        try (TiledVae noHalo = TiledVae.load(VaeBlocks.parse(json, "z"), FOLDER, EngineDevice.detect().device(), manager)) {
+            out = noHalo.run(latent(), JobContext.NONE);
+        }
+
+        assertThat(largestDifference(out, expected())).as("tile borders convolved against zeros").isGreaterThan(0.01);
+    }
+
+    @Test
     void progressCountsEveryTileOfEveryBlock() throws Exception {
         List<int[]> events = new ArrayList<>();
-        decoder.decode(latent(), recording(events, Integer.MAX_VALUE));
+        decoder.run(latent(), recording(events, Integer.MAX_VALUE));
 
         int total = events.get(0)[1];
         assertThat(events).hasSize(total);
@@ -90,7 +122,7 @@ class TiledVaeDecoderTest {
     void cancellingStopsBetweenTiles() throws Exception {
         List<int[]> events = new ArrayList<>();
 
-        assertThatThrownBy(() -> decoder.decode(latent(), recording(events, 3))).isInstanceOf(JobCancelledException.class);
+        assertThatThrownBy(() -> decoder.run(latent(), recording(events, 3))).isInstanceOf(JobCancelledException.class);
         assertThat(events).hasSize(3);
     }
 
@@ -112,13 +144,17 @@ class TiledVaeDecoderTest {
     }
 
     private static FeatureMap latent() throws Exception {
-        JsonNode s = reference().get("latent_shape");
-        return new FeatureMap(s.get(1).asInt(), s.get(2).asInt(), s.get(3).asInt(), DiffusionFixtures.floats(FOLDER.resolve("latent.f32")));
+        return map("latent_shape", "latent.f32");
     }
 
     private static FeatureMap expected() throws Exception {
-        JsonNode s = reference().get("output_shape");
-        return new FeatureMap(s.get(1).asInt(), s.get(2).asInt(), s.get(3).asInt(), DiffusionFixtures.floats(FOLDER.resolve("expected.f32")));
+        return map("output_shape", "expected.f32");
+    }
+
+    /** A fixture file as a map, its [1,C,H,W] shape read from reference.json. */
+    private static FeatureMap map(String shapeKey, String file) throws Exception {
+        JsonNode s = reference().get(shapeKey);
+        return new FeatureMap(s.get(1).asInt(), s.get(2).asInt(), s.get(3).asInt(), DiffusionFixtures.floats(FOLDER.resolve(file)));
     }
 
     private static JsonNode reference() throws Exception {
