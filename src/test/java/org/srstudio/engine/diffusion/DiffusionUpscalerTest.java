@@ -37,7 +37,17 @@ class DiffusionUpscalerTest {
     void decoderDeclaredAsTiledBlocksStillMatchesThePythonReference(@TempDir Path dir) throws Exception {
         // The s3diff-like decoder (3x3 conv, pixel shuffle, tanh: receptive radius 1 latent pixel) declared as one
         // block and decoded in 2x2-latent tiles must give the reference's untiled image.
-        String shape = "s3diff-like";
+        assertTiledBlocksMatchTheReference(dir, "s3diff-like", false);
+    }
+
+    @Test
+    void encoderAndDecoderDeclaredAsTiledBlocksStillMatchThePythonReference(@TempDir Path dir) throws Exception {
+        // The tsdsr-like encoder (8x8 average pool, then a 3x3 conv: 8 input pixels of halo, down 8) runs in 16-pixel tiles.
+        assertTiledBlocksMatchTheReference(dir, "tsdsr-like", true);
+    }
+
+    /** Rewrites a copy of a fixture so its VAE modules are one-block tiled networks, runs it and compares. */
+    private static void assertTiledBlocksMatchTheReference(Path dir, String shape, boolean encoderToo) throws Exception {
         Path copy = dir.resolve(shape);
         Path src = DiffusionFixtures.folder(shape);
         try (var files = Files.walk(src)) {
@@ -47,11 +57,15 @@ class DiffusionUpscalerTest {
         }
         ObjectNode manifest = (ObjectNode) Json.mapper().readTree(copy.resolve("model.json").toFile());
         ObjectNode engine = (ObjectNode) manifest.get("engine");
-        String decoder = ((ObjectNode) engine.get("modules")).remove("vae_decoder").asText();
-        engine.set("vae_decoder_blocks", Json.mapper().readTree("{\"tile\": 2, \"blocks\": [{\"module\": \"" + decoder
-                + "\", \"inputs\": [\"z\"], \"output\": \"image\", \"halo\": 1, \"scale\": 8}]}"));
+        ObjectNode modules = (ObjectNode) engine.get("modules");
+        engine.set("vae_decoder_blocks", Json.mapper().readTree("{\"tile\": 2, \"blocks\": [{\"module\": \""
+                + modules.remove("vae_decoder").asText() + "\", \"inputs\": [\"z\"], \"output\": \"image\", \"halo\": 1, \"scale\": 8}]}"));
+        if (encoderToo) {
+            engine.set("vae_encoder_blocks", Json.mapper().readTree("{\"tile\": 16, \"blocks\": [{\"module\": \""
+                    + modules.remove("vae_encoder").asText() + "\", \"inputs\": [\"image\"], \"output\": \"moments\", \"halo\": 8, \"down\": 8}]}"));
+        }
         Json.mapper().writeValue(copy.resolve("model.json").toFile(), manifest);
-        List<int[]> decoderTiles = new ArrayList<>();
+        List<int[]> vaeTiles = new ArrayList<>();
         JobContext ctx = new JobContext() {
             @Override
             public void checkCancelled() {
@@ -60,7 +74,7 @@ class DiffusionUpscalerTest {
             @Override
             public void progress(int step, int steps, int tile, int tiles) {
                 if (steps == 0) {
-                    decoderTiles.add(new int[] {tile, tiles});
+                    vaeTiles.add(new int[] {tile, tiles});
                 }
             }
         };
@@ -71,7 +85,8 @@ class DiffusionUpscalerTest {
             out = up.upscale(DiffusionFixtures.input(shape), DiffusionFixtures.scale(shape), DiffusionFixtures.parameters(shape), ctx);
         }
 
-        assertThat(decoderTiles).as("decoder tiles").hasSizeGreaterThan(1);
+        assertThat(vaeTiles.stream().filter(e -> e[0] == 1).count()).as("tiled VAE runs").isEqualTo(encoderToo ? 2 : 1);
+        assertThat(vaeTiles).as("VAE tiles").hasSizeGreaterThan(encoderToo ? 4 : 2);
         assertThat(largestDifference(out, DiffusionFixtures.expected(shape))).as("largest difference to the Python reference")
                 .isLessThanOrEqualTo(1e-4);
     }
