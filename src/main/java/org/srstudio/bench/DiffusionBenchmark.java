@@ -31,7 +31,7 @@ import org.srstudio.engine.diffusion.DiffusionUpscaler;
  * module files, run in the same invocation and measured like for like: the same per-image scope (both keep the
  * manifest, modules, constants, schedule and prompt embeddings per loaded model and redo everything else per image),
  * one intra-op thread and the graph executor's optimising passes off on both sides, and the same protocol (warm-up
- * images at the largest step count, one more at each count, then the best of {@link #RUNS}). Runs from the repository
+ * images at the largest step count, one more at each count, then the best of {@link #runs} images). Runs from the repository
  * root (it needs the fixture folder and Debian's python3 with torch); otherwise it says what is missing.
  */
 public final class DiffusionBenchmark {
@@ -39,7 +39,8 @@ public final class DiffusionBenchmark {
     static final Path SCRIPT = Path.of("tools/fixtures/make_diffusion_fixtures.py");
     static final String PYTHON = "/usr/bin/python3";
     static final int[] STEPS = {20, 200};
-    static final int RUNS = 5;
+    /** Steps timed per step count: short runs get more repeats, so one preempted image does not decide their best. */
+    static final int STEPS_PER_COUNT = 1000;
     static final int WARMUPS = 2;
 
     private DiffusionBenchmark() {
@@ -62,7 +63,8 @@ public final class DiffusionBenchmark {
             System.setProperty(org.srstudio.engine.EngineDevice.THREADS_PROPERTY, "1");
         }
         out.printf(Locale.ROOT, "Diffusion loop overhead per step (wall minus TorchScript forward time), xpsr-like fixture "
-                + "(DDPM, batched guidance, 2x2 latent tiles), best of %d after warm-up runs%n", RUNS);
+                + "(DDPM, batched guidance, 2x2 latent tiles), best image of %s after warm-up images%n",
+                Arrays.stream(STEPS).mapToObj(n -> runs(n) + " at " + n + " steps").collect(Collectors.joining(", ")));
         out.printf(Locale.ROOT, "%-7s %16s %18s %10s%n", "steps", "Java ms/step", "Python ms/step", "Java/Py");
         out.flush();
         double[] java = new double[STEPS.length];
@@ -81,7 +83,7 @@ public final class DiffusionBenchmark {
             for (int s = 0; s < STEPS.length; s++) {
                 ModelParameters params = parameters(p, STEPS[s]);
                 double best = Double.MAX_VALUE;
-                for (int r = 0; r < 1 + RUNS; r++) {
+                for (int r = 0; r < 1 + runs(STEPS[s]); r++) {
                     up.resetTimers();
                     long t0 = System.nanoTime();
                     up.upscale(input, p.get("scale").asInt(), params, JobContext.NONE);
@@ -119,7 +121,8 @@ public final class DiffusionBenchmark {
         try {
             String counts = Arrays.stream(STEPS).mapToObj(Integer::toString).collect(Collectors.joining(","));
             Process proc = new ProcessBuilder(PYTHON, SCRIPT.toString(), "--time", FIXTURE.toString(), "--steps", counts,
-                    "--warmups", Integer.toString(WARMUPS), "--runs", Integer.toString(RUNS)).redirectErrorStream(false).start();
+                    "--warmups", Integer.toString(WARMUPS), "--runs", Arrays.stream(STEPS).mapToObj(n -> Integer.toString(runs(n)))
+                            .collect(Collectors.joining(","))).redirectErrorStream(false).start();
             proc.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
             String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
@@ -144,6 +147,11 @@ public final class DiffusionBenchmark {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Timed images at {@code steps} steps (after one warm-up image at that count), at least 5. */
+    static int runs(int steps) {
+        return Math.max(5, STEPS_PER_COUNT / steps);
     }
 
     private static ModelParameters parameters(JsonNode p, int steps) {
