@@ -38,12 +38,4 @@ public final class Guidance {
         }
         return out;
     }
-
-    /** Stacks a latent twice, [x, x], for a batched guidance call. */
-    public static float[] duplicate(float[] x) {
-        float[] out = new float[x.length * 2];
-        System.arraycopy(x, 0, out, 0, x.length);
-        System.arraycopy(x, 0, out, x.length, x.length);
-        return out;
-    }
 }

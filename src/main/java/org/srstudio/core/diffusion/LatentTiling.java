@@ -60,7 +60,10 @@ public final class LatentTiling {
         return w;
     }
 
-    /** Accumulates weighted tile predictions of a C×H×W latent and returns the blend. Not thread-safe. */
+    /**
+     * Accumulates weighted tile predictions of a C×H×W latent and returns the blend; {@link #reset()} starts the next
+     * step's blend without recomputing the weights. Not thread-safe.
+     */
     public static final class Blender {
         private final int channels;
         private final int width;
@@ -78,6 +81,12 @@ public final class LatentTiling {
             this.weights = gaussianWeights(tile, tile);
             this.sum = new double[channels * width * height];
             this.weightSum = new double[width * height];
+        }
+
+        /** Forgets every prediction added so far. */
+        public void reset() {
+            java.util.Arrays.fill(sum, 0);
+            java.util.Arrays.fill(weightSum, 0);
         }
 
         /** Adds a C×T×T prediction whose top-left corner sits at (x0, y0). */

@@ -22,7 +22,7 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
                      List<String> encoderInputs, List<String> decoderInputs, boolean timestepInt64, boolean timestepBatched,
                      Preprocess preprocess, Text text, Latent latent, Init init, SamplerConfig sampler, Guidance guidance,
                      double conditioningScale, int latentTile, int tileOverlap, ColorFix colorFix, float[][] previewMatrix,
-                     float[] previewBias) {
+                     float[] previewBias, VaeBlocks vaeEncoderBlocks, VaeBlocks vaeDecoderBlocks) {
 
     static final Set<String> DENOISER_INPUTS = Set.of("x", "t", "text", "low", "pooled", "deg", "ctrl", "cond", "cond_scale");
 
@@ -83,8 +83,10 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
         if (!modules.containsKey("denoiser") && experts.isEmpty()) {
             throw new IllegalArgumentException("modules needs a denoiser or the experts list needs entries");
         }
-        if (!modules.containsKey("vae_decoder")) {
-            throw new IllegalArgumentException("modules needs a vae_decoder");
+        VaeBlocks decoderBlocks = e.path("vae_decoder_blocks").isObject() ? VaeBlocks.parse(e.get("vae_decoder_blocks"), "z") : null;
+        VaeBlocks encoderBlocks = e.path("vae_encoder_blocks").isObject() ? VaeBlocks.parse(e.get("vae_encoder_blocks"), "image") : null;
+        if (!modules.containsKey("vae_decoder") && decoderBlocks == null) {
+            throw new IllegalArgumentException("modules needs a vae_decoder (or the engine vae_decoder_blocks)");
         }
         List<String> denoiserInputs = strings(required(e, "denoiser_inputs"));
         for (String in : denoiserInputs) {
@@ -117,7 +119,7 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
         if (!Set.of("pure_noise", "lr_latent", "noised_lr_latent").contains(initType)) {
             throw new IllegalArgumentException("init.type must be pure_noise, lr_latent or noised_lr_latent");
         }
-        if (!initType.equals("pure_noise") && !modules.containsKey("vae_encoder")) {
+        if (!initType.equals("pure_noise") && !modules.containsKey("vae_encoder") && encoderBlocks == null) {
             throw new IllegalArgumentException("init.type " + initType + " needs a vae_encoder module");
         }
         Init init = new Init(initType, e.path("init").path("extra_noise_t").asInt(-1));
@@ -151,12 +153,18 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
                 bias[c] = (float) e.path("preview").path("bias").path(c).asDouble(0);
             }
         }
-        return new DiffusionSpec(Map.copyOf(modules), List.copyOf(experts), denoiserInputs,
-                e.has("encoder_inputs") ? strings(e.get("encoder_inputs")) : List.of("image"),
-                e.has("decoder_inputs") ? strings(e.get("decoder_inputs")) : List.of("z"),
+        List<String> decoderInputs = e.has("decoder_inputs") ? strings(e.get("decoder_inputs")) : List.of("z");
+        if (decoderBlocks != null && !decoderInputs.equals(List.of("z"))) {
+            throw new IllegalArgumentException("vae_decoder_blocks take only the latent, so decoder_inputs must be [\"z\"]");
+        }
+        List<String> encoderInputs = e.has("encoder_inputs") ? strings(e.get("encoder_inputs")) : List.of("image");
+        if (encoderBlocks != null && !encoderInputs.equals(List.of("image"))) {
+            throw new IllegalArgumentException("vae_encoder_blocks take only the image, so encoder_inputs must be [\"image\"]");
+        }
+        return new DiffusionSpec(Map.copyOf(modules), List.copyOf(experts), denoiserInputs, encoderInputs, decoderInputs,
                 !"float32".equals(t.path("dtype").asText("int64")), t.path("batched").asBoolean(false), preprocess, text, latent, init,
                 sampler, guidance, e.path("control").path("conditioning_scale").asDouble(1.0), tiling.path("latent_tile").asInt(0),
-                tiling.path("overlap").asInt(0), fix, matrix, bias);
+                tiling.path("overlap").asInt(0), fix, matrix, bias, encoderBlocks, decoderBlocks);
     }
 
     private static Text readText(JsonNode t) {
@@ -192,6 +200,11 @@ record DiffusionSpec(Map<String, String> modules, List<Expert> experts, List<Str
         text.embeddings().values().forEach(c -> files.add(c.file()));
         if (text.runtime()) {
             files.add(text.tokenizer());
+        }
+        for (VaeBlocks b : new VaeBlocks[] {vaeEncoderBlocks, vaeDecoderBlocks}) {
+            if (b != null) {
+                files.addAll(b.files());
+            }
         }
         return files;
     }

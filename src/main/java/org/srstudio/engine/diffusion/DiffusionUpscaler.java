@@ -4,13 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +14,12 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.diffusion.ColorCorrection;
+import org.srstudio.core.diffusion.FeatureMap;
 import org.srstudio.core.diffusion.Guidance;
 import org.srstudio.core.diffusion.LatentTiling;
 import org.srstudio.core.diffusion.NoiseSource;
 import org.srstudio.core.diffusion.Sampler;
-import org.srstudio.core.diffusion.Samplers;
+import org.srstudio.core.diffusion.SamplerFactory;
 import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.ColorFix;
 import org.srstudio.core.job.JobCancelledException;
@@ -37,8 +33,11 @@ import org.srstudio.core.upscale.Upscaler;
 /**
  * Runs an exported diffusion SR folder (docs/model-format.md, "diffusion"): preprocessing, prompts, VAE encoding with
  * posterior sampling, the sampler loop with classifier-free guidance, expert routing and Gaussian-weighted latent
- * tiles, VAE decoding and colour fix. Sampler maths run on float arrays (core.diffusion); only network calls go
- * through DJL, each step in its own NDManager so nothing accumulates across steps.
+ * tiles, VAE decoding (tiled when the folder declares its decoder as blocks) and colour fix. Sampler maths run on
+ * float arrays (core.diffusion); only network calls go through DJL. The per-call inputs (latent window, timestep) are
+ * tensors made once per image and rewritten in place, and each call's outputs are closed as soon as they are read, so
+ * a step costs no tensor creation and nothing accumulates across steps. What does not change between images (the
+ * training schedule, prompt embeddings, constants) is kept per loaded model.
  *
  * <p>Random numbers are drawn from one {@link NoiseSource} per image in a fixed order: VAE posterior noise, initial
  * noise (one draw, plus one for extra_noise_t), then whatever the sampler's steps draw.
@@ -53,7 +52,10 @@ public final class DiffusionUpscaler implements Upscaler {
     private final NDManager root;
     private final Map<String, TorchModule> modules = new HashMap<>();
     private final Map<String, NDArray> constants = new HashMap<>();
-    private final PromptTokenizer tokenizer;
+    private final SamplerFactory samplers;
+    private final PromptEmbeddings prompts;
+    private final TiledVae tiledEncoder;
+    private final TiledVae tiledDecoder;
     private LongFunction<NoiseSource> noiseFactory = NoiseSource::seeded;
 
     DiffusionUpscaler(ModelManifest manifest, DiffusionSpec spec, Path folder, Device device, int threads, String deviceName)
@@ -65,7 +67,10 @@ public final class DiffusionUpscaler implements Upscaler {
         this.threads = threads;
         this.deviceName = deviceName;
         this.root = NDManager.newBaseManager(device, "PyTorch");
-        PromptTokenizer tok = null;
+        this.samplers = new SamplerFactory(spec.sampler());
+        PromptEmbeddings text = null;
+        TiledVae encoderBlocks = null;
+        TiledVae decoderBlocks = null;
         try {
             for (Map.Entry<String, String> m : spec.modules().entrySet()) {
                 modules.put(m.getKey(), TorchModule.load(m.getKey(), folder.resolve(m.getValue()), device));
@@ -82,16 +87,28 @@ public final class DiffusionUpscaler implements Upscaler {
                 if (!modules.containsKey("text_encoder")) {
                     throw new StudioException("Model " + manifest.id() + " encodes prompts at run time but has no text_encoder module.");
                 }
-                tok = PromptTokenizer.open(folder.resolve(spec.text().tokenizer()), spec.text());
+                text = new PromptEmbeddings(PromptTokenizer.open(folder.resolve(spec.text().tokenizer()), spec.text()),
+                        modules.get("text_encoder"), root);
+            }
+            if (spec.vaeEncoderBlocks() != null) {
+                encoderBlocks = TiledVae.load(spec.vaeEncoderBlocks(), folder, device, root);
+            }
+            if (spec.vaeDecoderBlocks() != null) {
+                decoderBlocks = TiledVae.load(spec.vaeDecoderBlocks(), folder, device, root);
             }
         } catch (StudioException | RuntimeException e) {
-            if (tok != null) {
-                tok.close();
+            if (text != null) {
+                text.close();
             }
-            close();
+            if (encoderBlocks != null) {
+                encoderBlocks.close();
+            }
+            closeModules();
             throw e;
         }
-        this.tokenizer = tok;
+        this.prompts = text;
+        this.tiledEncoder = encoderBlocks;
+        this.tiledDecoder = decoderBlocks;
     }
 
     /** Replaces the seeded noise (tests replay noise recorded by the Python reference). */
@@ -101,11 +118,25 @@ public final class DiffusionUpscaler implements Upscaler {
 
     /** Total time spent inside TorchScript forward calls since the last reset (benchmarks subtract it from wall time). */
     public long forwardNanos() {
-        return modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
+        long blocks = 0;
+        for (TiledVae t : new TiledVae[] {tiledEncoder, tiledDecoder}) {
+            blocks += t == null ? 0 : t.forwardNanos();
+        }
+        return blocks + modules.values().stream().mapToLong(TorchModule::forwardNanos).sum();
+    }
+
+    /** Forward calls of one module since the last reset (tests check what is cached). */
+    int calls(String module) {
+        return modules.get(module).calls();
     }
 
     public void resetTimers() {
         modules.values().forEach(TorchModule::resetTimer);
+        for (TiledVae t : new TiledVae[] {tiledEncoder, tiledDecoder}) {
+            if (t != null) {
+                t.resetTimers();
+            }
+        }
     }
 
     @Override
@@ -139,6 +170,9 @@ public final class DiffusionUpscaler implements Upscaler {
         private final DiffusionSpec.Latent lat = spec.latent();
         private final Map<String, NDArray> embeds = new HashMap<>();
         private final Map<String, NDArray> runInputs = new HashMap<>();
+        /** Rewritten each call, by batch size (1 or 2): the latent window and the timestep. */
+        private final HostTensor[] latentIn = new HostTensor[3];
+        private final HostTensor[] timestepIn = new HostTensor[3];
         private NDArray deg;
         private NDArray condScale;
         private float[] ctrlImage;
@@ -196,7 +230,7 @@ public final class DiffusionUpscaler implements Upscaler {
                 deg = modules.get("degradation").forward(new NDList(lrArr)).get(0);
             }
             prepareText();
-            Sampler sampler = Samplers.create(spec.sampler(), stepsFor());
+            Sampler sampler = samplers.create(stepsFor());
             float[] z0 = encode(image, up.width(), up.height(), noise);
             float[] x = initialLatent(sampler, z0, noise);
             g = (float) (p.guidanceScale() != null ? p.guidanceScale().doubleValue()
@@ -222,6 +256,7 @@ public final class DiffusionUpscaler implements Upscaler {
 
             int[][] boxes = tiles();
             int side = boxes.length > 1 ? boxes[0][2] : 0;
+            LatentTiling.Blender blend = boxes.length > 1 ? new LatentTiling.Blender(lat.channels(), lw, lh, side) : null;
             int steps = sampler.steps();
             for (int i = 0; i < steps; i++) {
                 ctx.checkCancelled();
@@ -229,24 +264,20 @@ public final class DiffusionUpscaler implements Upscaler {
                 TorchModule module = denoiserFor(t);
                 float[] xin = sampler.scaleModelInput(x, i);
                 float[] pred;
-                // One manager per step: the latents, timestep and outputs of all its tiles close together.
-                try (NDManager step = gen.newSubManager()) {
-                    NDArray[] tArr = new NDArray[3];
-                    if (boxes.length == 1) {
-                        pred = predict(step, module, xin, t, tArr, 0, 0, lw, lh);
-                        ctx.progress(i + 1, steps, 1, 1);
-                    } else {
-                        LatentTiling.Blender blend = new LatentTiling.Blender(lat.channels(), lw, lh, side);
-                        for (int k = 0; k < boxes.length; k++) {
-                            if (k > 0) {
-                                ctx.checkCancelled();
-                            }
-                            float[] tile = LatentTiling.crop(xin, lat.channels(), lw, lh, boxes[k][0], boxes[k][1], side);
-                            blend.add(predict(step, module, tile, t, tArr, boxes[k][0], boxes[k][1], side, side), boxes[k][0], boxes[k][1]);
-                            ctx.progress(i + 1, steps, k + 1, boxes.length);
+                if (boxes.length == 1) {
+                    pred = predict(module, xin, t, 0, 0, 0, lw, lh);
+                    ctx.progress(i + 1, steps, 1, 1);
+                } else {
+                    blend.reset();
+                    for (int k = 0; k < boxes.length; k++) {
+                        if (k > 0) {
+                            ctx.checkCancelled();
                         }
-                        pred = blend.result();
+                        float[] tile = LatentTiling.crop(xin, lat.channels(), lw, lh, boxes[k][0], boxes[k][1], side);
+                        blend.add(predict(module, tile, t, k, boxes[k][0], boxes[k][1], side, side), boxes[k][0], boxes[k][1]);
+                        ctx.progress(i + 1, steps, k + 1, boxes.length);
                     }
+                    pred = blend.result();
                 }
                 x = sampler.step(pred, i, x, noise);
                 if (spec.previewMatrix() != null) {
@@ -286,11 +317,11 @@ public final class DiffusionUpscaler implements Upscaler {
                     ctx.note("prompt", "ignored: this model uses fixed prompt embeddings");
                 }
             } else if (text.runtime()) {
-                embeds.put("positive", encodeText(orDefault(p.prompt(), KnobName.PROMPT)));
-                embeds.put("negative", encodeText(orDefault(p.negativePrompt(), KnobName.NEGATIVE_PROMPT)));
+                embeds.put("positive", prompts.of(orDefault(p.prompt(), KnobName.PROMPT)));
+                embeds.put("negative", prompts.of(orDefault(p.negativePrompt(), KnobName.NEGATIVE_PROMPT)));
                 if (spec.uses("low")) {
-                    embeds.put("low", encodeText(orDefault(p.lowLevelPrompt(), KnobName.PROMPT_LOW)));
-                    embeds.put("low_negative", encodeText(text.lowNegativePrompt()));
+                    embeds.put("low", prompts.of(orDefault(p.lowLevelPrompt(), KnobName.PROMPT_LOW)));
+                    embeds.put("low_negative", prompts.of(text.lowNegativePrompt()));
                 }
             }
             for (String need : List.of("text", "low", "pooled")) {
@@ -309,30 +340,13 @@ public final class DiffusionUpscaler implements Upscaler {
             return k != null && k.defaultText() != null ? k.defaultText() : "";
         }
 
-        private NDArray encodeText(String prompt) throws StudioException {
-            long[] ids = tokenizer.ids(prompt);
-            NDArray arr = gen.create(ids, new Shape(1, ids.length));
-            return modules.get("text_encoder").forward(new NDList(arr)).get(0);
-        }
-
-        private float[] encode(float[] image, int w, int h, NoiseSource noise) throws StudioException {
+        private float[] encode(float[] image, int w, int h, NoiseSource noise) throws StudioException, JobCancelledException {
             TorchModule enc = modules.get("vae_encoder");
-            if (enc == null) {
+            if (enc == null && tiledEncoder == null) {
                 return null;
             }
-            float[] moments;
-            try (NDManager sm = gen.newSubManager()) {
-                NDList in = new NDList();
-                NDArray img = sm.create(image, new Shape(1, 3, h, w));
-                for (String name : spec.encoderInputs()) {
-                    in.add(switch (name) {
-                        case "image" -> img;
-                        case "deg" -> requireDeg();
-                        default -> throw new IllegalArgumentException("unknown encoder input '" + name + "'");
-                    });
-                }
-                moments = enc.forward(in).get(0).toFloatArray();
-            }
+            float[] moments = tiledEncoder != null ? tiledEncoder.run(new FeatureMap(3, h, w, image), ctx).data()
+                    : encodeWhole(enc, image, w, h);
             int n = lat.channels() * lh * lw;
             if (moments.length < n) {
                 throw new StudioException("The VAE encoder of model " + manifest.id() + " returned " + moments.length
@@ -355,6 +369,21 @@ public final class DiffusionUpscaler implements Upscaler {
                 z[k] = (z[k] - lat.shiftFactor()) * lat.scalingFactor();
             }
             return z;
+        }
+
+        private float[] encodeWhole(TorchModule enc, float[] image, int w, int h) throws StudioException {
+            try (NDManager sm = gen.newSubManager()) {
+                NDList in = new NDList();
+                NDArray img = sm.create(image, new Shape(1, 3, h, w));
+                for (String name : spec.encoderInputs()) {
+                    in.add(switch (name) {
+                        case "image" -> img;
+                        case "deg" -> requireDeg();
+                        default -> throw new IllegalArgumentException("unknown encoder input '" + name + "'");
+                    });
+                }
+                return enc.forward(in).get(0).toFloatArray();
+            }
         }
 
         private float[] initialLatent(Sampler sampler, float[] z0, NoiseSource noise) {
@@ -424,49 +453,56 @@ public final class DiffusionUpscaler implements Upscaler {
             return d;
         }
 
-        /** The guided prediction for one latent window at (x0, y0) of size w×h; tArr caches this step's timestep by batch. */
-        private float[] predict(NDManager step, TorchModule module, float[] x, float t, NDArray[] tArr, int x0, int y0, int w, int h)
+        /** The guided prediction for latent window {@code tile} at (x0, y0) of size w×h (tile 0 when untiled). */
+        private float[] predict(TorchModule module, float[] x, float t, int tile, int x0, int y0, int w, int h)
                 throws StudioException {
             if (!cfg) {
-                return call(module, step, x, t, tArr, x0, y0, w, h, 1, Branch.COND);
+                return call(module, x, t, tile, x0, y0, w, h, 1, Branch.COND);
             }
             if (spec.guidance().batched()) {
-                return Guidance.combineBatched(call(module, step, x, t, tArr, x0, y0, w, h, 2, Branch.BOTH), g);
+                return Guidance.combineBatched(call(module, x, t, tile, x0, y0, w, h, 2, Branch.BOTH), g);
             }
-            float[] u = call(module, step, x, t, tArr, x0, y0, w, h, 1, Branch.UNCOND);
-            float[] c = call(module, step, x, t, tArr, x0, y0, w, h, 1, Branch.COND);
+            float[] u = call(module, x, t, tile, x0, y0, w, h, 1, Branch.UNCOND);
+            float[] c = call(module, x, t, tile, x0, y0, w, h, 1, Branch.COND);
             return Guidance.combine(u, c, g);
         }
 
-        private float[] call(TorchModule module, NDManager sm, float[] x, float t, NDArray[] tArr, int x0, int y0, int w, int h,
-                             int batch, Branch branch) throws StudioException {
+        private float[] call(TorchModule module, float[] x, float t, int tile, int x0, int y0, int w, int h, int batch, Branch branch)
+                throws StudioException {
             NDList in = new NDList(spec.denoiserInputs().size());
             int c = lat.channels();
             int down = lat.downscale();
             for (String name : spec.denoiserInputs()) {
                 in.add(switch (name) {
-                    case "x" -> sm.create(batch == 2 ? Guidance.duplicate(x) : x, new Shape(batch, c, h, w));
+                    case "x" -> hostTensor(latentIn, batch, () -> HostTensor.floats(gen, new Shape(batch, c, h, w))).write(x, batch);
                     case "t" -> {
                         int n = spec.timestepBatched() ? batch : 1;
-                        if (tArr[n] == null) {
-                            tArr[n] = timestep(sm, t, n);
-                        }
-                        yield tArr[n];
+                        HostTensor ts = spec.timestepInt64() ? hostTensor(timestepIn, n, () -> HostTensor.longs(gen, new Shape(n)))
+                                : hostTensor(timestepIn, n, () -> HostTensor.floats(gen, new Shape(n)));
+                        yield spec.timestepInt64() ? ts.fill((long) Math.round(t)) : ts.fill(t);
                     }
                     case "text" -> embedding("positive", "negative", branch);
                     case "low" -> embedding("low", "low_negative", branch);
                     case "pooled" -> embedding("pooled", "pooled_negative", branch);
                     case "deg" -> batch == 1 ? requireDeg() : cached("deg2", () -> requireDeg().concat(requireDeg()));
-                    case "ctrl" -> cached("ctrl" + x0 + "," + y0 + "," + w + "," + h + "," + batch,
+                    case "ctrl" -> cached("ctrl" + tile + "x" + batch,
                             () -> spatial(ctrlImage, lw * down, lh * down, x0 * down, y0 * down, w * down, h * down, batch));
-                    case "cond" -> cached("cond" + x0 + "," + y0 + "," + w + "," + h + "," + batch,
-                            () -> spatial(condImage, lw, lh, x0, y0, w, h, batch));
+                    case "cond" -> cached("cond" + tile + "x" + batch, () -> spatial(condImage, lw, lh, x0, y0, w, h, batch));
                     case "cond_scale" -> condScale;
                     default -> throw new IllegalArgumentException("unknown denoiser input '" + name + "'");
                 });
             }
-            // The first input (the latent) lives in sm, so the output attaches there and closes with it.
-            return module.forward(in).get(0).toFloatArray();
+            // Outputs attach to the first input's manager, which lives for the whole run: close them once read.
+            try (NDList out = module.forward(in)) {
+                return out.get(0).toFloatArray();
+            }
+        }
+
+        private HostTensor hostTensor(HostTensor[] byBatch, int batch, java.util.function.Supplier<HostTensor> make) {
+            if (byBatch[batch] == null) {
+                byBatch[batch] = make.get();
+            }
+            return byBatch[batch];
         }
 
         /** Inputs that stay the same for every step (tile crops of the condition images, batched copies), kept for the run. */
@@ -476,17 +512,6 @@ public final class DiffusionUpscaler implements Upscaler {
                 a.attach(gen);
                 return a;
             });
-        }
-
-        private NDArray timestep(NDManager sm, float t, int n) {
-            if (spec.timestepInt64()) {
-                long[] v = new long[n];
-                java.util.Arrays.fill(v, Math.round(t));
-                return sm.create(v, new Shape(n));
-            }
-            float[] v = new float[n];
-            java.util.Arrays.fill(v, t);
-            return sm.create(v, new Shape(n));
         }
 
         private NDArray embedding(String pos, String neg, Branch branch) {
@@ -510,11 +535,25 @@ public final class DiffusionUpscaler implements Upscaler {
             return gen.create(crop, new Shape(batch, 3, h, w));
         }
 
-        private FloatImage decode(float[] x, float[] image, int w, int h) throws StudioException {
+        private FloatImage decode(float[] x, float[] image, int w, int h) throws StudioException, JobCancelledException {
             float[] z = new float[x.length];
             for (int k = 0; k < z.length; k++) {
                 z[k] = x[k] / lat.scalingFactor() + lat.shiftFactor();
             }
+            FeatureMap out = tiledDecoder != null ? tiledDecoder.run(new FeatureMap(lat.channels(), lh, lw, z), ctx)
+                    : decodeWhole(z, image, w, h);
+            if (out.channels() != 3) {
+                throw new StudioException("The VAE decoder of model " + manifest.id() + " returned " + out.channels()
+                        + " channels instead of 3.");
+            }
+            float[] px = out.data();
+            for (int k = 0; k < px.length; k++) {
+                px[k] = clamp((px[k] + 1f) / 2f, 0f, 1f);
+            }
+            return new FloatImage(out.width(), out.height(), 3, px);
+        }
+
+        private FeatureMap decodeWhole(float[] z, float[] image, int w, int h) throws StudioException {
             try (NDManager sm = gen.newSubManager()) {
                 NDArray za = sm.create(z, new Shape(1, lat.channels(), lh, lw));
                 NDList in = new NDList();
@@ -533,14 +572,10 @@ public final class DiffusionUpscaler implements Upscaler {
                 }
                 NDArray out = modules.get("vae_decoder").forward(in).get(0);
                 Shape s = out.getShape();
-                if (s.dimension() != 4 || s.get(1) != 3) {
+                if (s.dimension() != 4 || s.get(0) != 1) {
                     throw new StudioException("The VAE decoder of model " + manifest.id() + " returned shape " + s + " instead of 1x3xHxW.");
                 }
-                float[] px = out.toFloatArray();
-                for (int k = 0; k < px.length; k++) {
-                    px[k] = clamp((px[k] + 1f) / 2f, 0f, 1f);
-                }
-                return new FloatImage((int) s.get(3), (int) s.get(2), 3, px);
+                return new FeatureMap((int) s.get(1), (int) s.get(2), (int) s.get(3), out.toFloatArray());
             }
         }
 
@@ -564,19 +599,8 @@ public final class DiffusionUpscaler implements Upscaler {
     private enum Branch { COND, UNCOND, BOTH }
 
     private NDArray readConstant(Path file, long[] shape) throws StudioException {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            Shape s = new Shape(shape);
-            if (bytes.length != s.size() * 4) {
-                throw new StudioException("The constant " + file + " holds " + bytes.length / 4 + " floats but its shape " + s
-                        + " needs " + s.size() + ".");
-            }
-            float[] v = new float[bytes.length / 4];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-            return root.create(v, s);
-        } catch (IOException e) {
-            throw new StudioException("Cannot read the constant " + file + ": " + e.getMessage() + ".", e);
-        }
+        Shape s = new Shape(shape);
+        return root.create(Float32File.read(file, s.size(), "its shape " + s), s);
     }
 
     private static FloatImage toRgb(FloatImage gray) {
@@ -612,11 +636,20 @@ public final class DiffusionUpscaler implements Upscaler {
 
     @Override
     public void close() {
+        if (prompts != null) {
+            prompts.close();
+        }
+        for (TiledVae t : new TiledVae[] {tiledEncoder, tiledDecoder}) {
+            if (t != null) {
+                t.close();
+            }
+        }
+        closeModules();
+    }
+
+    private void closeModules() {
         modules.values().forEach(TorchModule::close);
         modules.clear();
-        if (tokenizer != null) {
-            tokenizer.close();
-        }
         root.close();
     }
 }

@@ -53,33 +53,55 @@ final class TorchResize {
     private static FloatImage bicubic(FloatImage src, int ow, int oh) {
         int iw = src.width();
         int ih = src.height();
-        float sx = (float) iw / ow;
-        float sy = (float) ih / oh;
+        // Taps and weights depend only on the column (or row), so they are worked out once per axis, not per pixel;
+        // the sums below keep PyTorch's order (four horizontal taps per row, then the four rows), so values are unchanged.
+        int[] tx = new int[4 * ow];
+        float[] cx = new float[4 * ow];
+        taps(iw, ow, tx, cx);
+        int[] ty = new int[4 * oh];
+        float[] cy = new float[4 * oh];
+        taps(ih, oh, ty, cy);
         float[] in = src.data();
         float[] out = new float[ow * oh * src.channels()];
-        float[] cx = new float[4];
-        float[] cy = new float[4];
-        float[] rows = new float[4];
-        for (int y = 0; y < oh; y++) {
-            float ry = sy * (y + 0.5f) - 0.5f;
-            int iy = (int) Math.floor(ry);
-            coefficients(ry - iy, cy);
-            for (int x = 0; x < ow; x++) {
-                float rx = sx * (x + 0.5f) - 0.5f;
-                int ix = (int) Math.floor(rx);
-                coefficients(rx - ix, cx);
-                for (int c = 0; c < src.channels(); c++) {
-                    int p = c * ih * iw;
-                    for (int k = 0; k < 4; k++) {
-                        int row = p + clamp(iy - 1 + k, ih) * iw;
-                        rows[k] = in[row + clamp(ix - 1, iw)] * cx[0] + in[row + clamp(ix, iw)] * cx[1]
-                                + in[row + clamp(ix + 1, iw)] * cx[2] + in[row + clamp(ix + 2, iw)] * cx[3];
-                    }
-                    out[(c * oh + y) * ow + x] = rows[0] * cy[0] + rows[1] * cy[1] + rows[2] * cy[2] + rows[3] * cy[3];
+        for (int c = 0; c < src.channels(); c++) {
+            int p = c * ih * iw;
+            for (int y = 0; y < oh; y++) {
+                int r0 = p + ty[4 * y] * iw;
+                int r1 = p + ty[4 * y + 1] * iw;
+                int r2 = p + ty[4 * y + 2] * iw;
+                int r3 = p + ty[4 * y + 3] * iw;
+                float y0 = cy[4 * y];
+                float y1 = cy[4 * y + 1];
+                float y2 = cy[4 * y + 2];
+                float y3 = cy[4 * y + 3];
+                int o = (c * oh + y) * ow;
+                for (int x = 0; x < ow; x++) {
+                    int q = 4 * x;
+                    out[o + x] = row(in, r0, tx, cx, q) * y0 + row(in, r1, tx, cx, q) * y1 + row(in, r2, tx, cx, q) * y2
+                            + row(in, r3, tx, cx, q) * y3;
                 }
             }
         }
         return new FloatImage(ow, oh, src.channels(), out);
+    }
+
+    private static float row(float[] in, int row, int[] tx, float[] cx, int q) {
+        return in[row + tx[q]] * cx[q] + in[row + tx[q + 1]] * cx[q + 1] + in[row + tx[q + 2]] * cx[q + 2] + in[row + tx[q + 3]] * cx[q + 3];
+    }
+
+    /** The four edge-clamped source indices and Keys weights of each output position along one axis. */
+    private static void taps(int in, int out, int[] index, float[] weight) {
+        float scale = (float) in / out;
+        float[] c = new float[4];
+        for (int d = 0; d < out; d++) {
+            float r = scale * (d + 0.5f) - 0.5f;
+            int i = (int) Math.floor(r);
+            coefficients(r - i, c);
+            for (int k = 0; k < 4; k++) {
+                index[4 * d + k] = clamp(i - 1 + k, in);
+                weight[4 * d + k] = c[k];
+            }
+        }
     }
 
     private static void coefficients(float t, float[] c) {

@@ -57,6 +57,32 @@ class GuidanceAndTilingTest {
     }
 
     @Test
+    void resetBlenderForgetsThePreviousStep() {
+        LatentTiling.Blender reused = new LatentTiling.Blender(1, 10, 10, 4);
+        LatentTiling.Blender fresh = new LatentTiling.Blender(1, 10, 10, 4);
+        float[] first = new float[16];
+        java.util.Arrays.fill(first, 5f);
+        float[] second = new float[16];
+        for (int k = 0; k < second.length; k++) {
+            second[k] = k;
+        }
+        for (int y0 : LatentTiling.origins(10, 4, 1)) {
+            for (int x0 : LatentTiling.origins(10, 4, 1)) {
+                reused.add(first, x0, y0);
+            }
+        }
+        reused.reset();
+        for (int y0 : LatentTiling.origins(10, 4, 1)) {
+            for (int x0 : LatentTiling.origins(10, 4, 1)) {
+                reused.add(second, x0, y0);
+                fresh.add(second, x0, y0);
+            }
+        }
+
+        assertThat(reused.result()).containsExactly(fresh.result());
+    }
+
+    @Test
     void tilingCropsAndBlendsBackTheSameLatent() {
         int c = 4;
         int w = 45;

@@ -26,8 +26,13 @@ final class DiffusionFixtures {
     }
 
     static Path folder(String shape) {
+        return folder(shape, "model.json");
+    }
+
+    /** The fixture folder {@code name}, found through one of its files. */
+    static Path folder(String name, String file) {
         try {
-            return Path.of(DiffusionFixtures.class.getResource("/fixtures/diffusion/" + shape + "/model.json").toURI()).getParent();
+            return Path.of(DiffusionFixtures.class.getResource("/fixtures/diffusion/" + name + "/" + file).toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package org.srstudio.engine.diffusion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.srstudio.core.Json;
 import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.JobCancelledException;
 import org.srstudio.core.job.JobContext;
@@ -23,24 +25,90 @@ class DiffusionUpscalerTest {
     void matchesThePythonReferenceLoopWithTheSameNoise(String shape) throws Exception {
         FloatImage expected = DiffusionFixtures.expected(shape);
         try (DiffusionUpscaler up = DiffusionFixtures.load(shape)) {
-            up.noiseFactory(seed -> {
-                try {
-                    return DiffusionFixtures.replay(shape);
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            replayReferenceNoise(up, shape);
             FloatImage out = up.upscale(DiffusionFixtures.input(shape), DiffusionFixtures.scale(shape),
                     DiffusionFixtures.parameters(shape), JobContext.NONE);
 
-            assertThat(out.width()).isEqualTo(expected.width());
-            assertThat(out.height()).isEqualTo(expected.height());
-            double worst = 0;
-            for (int k = 0; k < out.data().length; k++) {
-                worst = Math.max(worst, Math.abs(out.data()[k] - expected.data()[k]));
-            }
-            assertThat(worst).as("largest difference to the Python reference").isLessThanOrEqualTo(1e-4);
+            assertThat(largestDifference(out, expected)).as("largest difference to the Python reference").isLessThanOrEqualTo(1e-4);
         }
+    }
+
+    @Test
+    void decoderDeclaredAsTiledBlocksStillMatchesThePythonReference(@TempDir Path dir) throws Exception {
+        // The s3diff-like decoder (3x3 conv, pixel shuffle, tanh: receptive radius 1 latent pixel) declared as one
+        // block and decoded in 2x2-latent tiles must give the reference's untiled image.
+        assertTiledBlocksMatchTheReference(dir, "s3diff-like", false);
+    }
+
+    @Test
+    void encoderAndDecoderDeclaredAsTiledBlocksStillMatchThePythonReference(@TempDir Path dir) throws Exception {
+        // The tsdsr-like encoder (8x8 average pool, then a 3x3 conv: 8 input pixels of halo, down 8) runs in 16-pixel tiles.
+        assertTiledBlocksMatchTheReference(dir, "tsdsr-like", true);
+    }
+
+    /** Rewrites a copy of a fixture so its VAE modules are one-block tiled networks, runs it and compares. */
+    private static void assertTiledBlocksMatchTheReference(Path dir, String shape, boolean encoderToo) throws Exception {
+        Path copy = dir.resolve(shape);
+        Path src = DiffusionFixtures.folder(shape);
+        try (var files = Files.walk(src)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, copy.resolve(src.relativize(f).toString()));
+            }
+        }
+        ObjectNode manifest = (ObjectNode) Json.mapper().readTree(copy.resolve("model.json").toFile());
+        ObjectNode engine = (ObjectNode) manifest.get("engine");
+        ObjectNode modules = (ObjectNode) engine.get("modules");
+        engine.set("vae_decoder_blocks", Json.mapper().readTree("{\"tile\": 2, \"blocks\": [{\"module\": \""
+                + modules.remove("vae_decoder").asText() + "\", \"inputs\": [\"z\"], \"output\": \"image\", \"halo\": 1, \"scale\": 8}]}"));
+        if (encoderToo) {
+            engine.set("vae_encoder_blocks", Json.mapper().readTree("{\"tile\": 16, \"blocks\": [{\"module\": \""
+                    + modules.remove("vae_encoder").asText() + "\", \"inputs\": [\"image\"], \"output\": \"moments\", \"halo\": 8, \"down\": 8}]}"));
+        }
+        Json.mapper().writeValue(copy.resolve("model.json").toFile(), manifest);
+        List<int[]> vaeTiles = new ArrayList<>();
+        JobContext ctx = new JobContext() {
+            @Override
+            public void checkCancelled() {
+            }
+
+            @Override
+            public void progress(int step, int steps, int tile, int tiles) {
+                if (steps == 0) {
+                    vaeTiles.add(new int[] {tile, tiles});
+                }
+            }
+        };
+
+        FloatImage out;
+        try (DiffusionUpscaler up = (DiffusionUpscaler) new DiffusionModelLoader().load(DiffusionFixtures.entry(copy))) {
+            replayReferenceNoise(up, shape);
+            out = up.upscale(DiffusionFixtures.input(shape), DiffusionFixtures.scale(shape), DiffusionFixtures.parameters(shape), ctx);
+        }
+
+        assertThat(vaeTiles.stream().filter(e -> e[0] == 1).count()).as("tiled VAE runs").isEqualTo(encoderToo ? 2 : 1);
+        assertThat(vaeTiles).as("VAE tiles").hasSizeGreaterThan(encoderToo ? 4 : 2);
+        assertThat(largestDifference(out, DiffusionFixtures.expected(shape))).as("largest difference to the Python reference")
+                .isLessThanOrEqualTo(1e-4);
+    }
+
+    private static void replayReferenceNoise(DiffusionUpscaler up, String shape) {
+        up.noiseFactory(seed -> {
+            try {
+                return DiffusionFixtures.replay(shape);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static double largestDifference(FloatImage out, FloatImage expected) {
+        assertThat(out.width()).isEqualTo(expected.width());
+        assertThat(out.height()).isEqualTo(expected.height());
+        double worst = 0;
+        for (int k = 0; k < out.data().length; k++) {
+            worst = Math.max(worst, Math.abs(out.data()[k] - expected.data()[k]));
+        }
+        return worst;
     }
 
     @Test
@@ -55,6 +123,25 @@ class DiffusionUpscalerTest {
 
             assertThat(b.data()).containsExactly(a.data());
             assertThat(c.data()).isNotEqualTo(a.data());
+        }
+    }
+
+    @Test
+    void eachDistinctPromptIsEncodedOnceAcrossImages() throws Exception {
+        String shape = "xpsr-like";
+        try (DiffusionUpscaler up = DiffusionFixtures.load(shape)) {
+            ModelParameters p = DiffusionFixtures.parameters(shape);
+            FloatImage in = DiffusionFixtures.input(shape);
+            up.upscale(in, 4, p, JobContext.NONE);
+            up.resetTimers();
+            up.upscale(in, 4, p, JobContext.NONE);
+            int sameAgain = up.calls("text_encoder");
+            up.resetTimers();
+            up.upscale(in, 4, p.withPrompts("a photo of a dog", p.negativePrompt()), JobContext.NONE);
+            int newPositive = up.calls("text_encoder");
+
+            assertThat(sameAgain).as("text-encoder calls for the same prompts again").isZero();
+            assertThat(newPositive).as("text-encoder calls after changing only the prompt").isEqualTo(1);
         }
     }
 
