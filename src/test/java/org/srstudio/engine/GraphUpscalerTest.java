@@ -84,6 +84,44 @@ class GraphUpscalerTest {
     }
 
     @Test
+    void onAWideImageTheTileShrinksSoThatItsOutputBandFitsTheBudgetToo() throws Exception {
+        long budget = upscaler.tileBytes(120, 120);
+        try (GraphUpscaler small = new GraphUpscaler(graph, cpu, budget)) {
+            FloatImage wide = SyntheticGraphs.randomImage(2000, 90, 4);
+            int squareCore = small.plan(90, 90, 0).core();
+            long[] largestBand = new long[1];
+            List<Long> tileNeeds = new ArrayList<>();
+            TileGrid grid = small.plan(2000, 90, 0);
+            for (TileGrid.Tile t : grid.tiles(2)) {
+                tileNeeds.add(small.tileBytes(t.w(), t.h()));
+            }
+            small.upscaleInBands(wide, 2, ModelParameters.DEFAULTS, JobContext.NONE, (y0, band) ->
+                    largestBand[0] = Math.max(largestBand[0], (long) band.data().length * Float.BYTES));
+
+            assertThat(grid.core()).isLessThan(squareCore);
+            long largestTile = tileNeeds.stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertThat(largestTile + largestBand[0]).isLessThanOrEqualTo(budget);
+        }
+    }
+
+    @Test
+    void theBudgetPropertyOverridesTheDefault() {
+        String before = System.getProperty(GraphUpscaler.BUDGET_PROPERTY);
+        try {
+            System.setProperty(GraphUpscaler.BUDGET_PROPERTY, "768");
+            assertThat(GraphUpscaler.defaultMemoryBudget()).isEqualTo(768L << 20);
+            System.setProperty(GraphUpscaler.BUDGET_PROPERTY, "lots");
+            assertThat(GraphUpscaler.defaultMemoryBudget()).isNotEqualTo(768L << 20).isGreaterThanOrEqualTo(256L << 20);
+        } finally {
+            if (before == null) {
+                System.clearProperty(GraphUpscaler.BUDGET_PROPERTY);
+            } else {
+                System.setProperty(GraphUpscaler.BUDGET_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void bandsCoverTheOutputOnceInOrder() throws Exception {
         FloatImage img = SyntheticGraphs.randomImage(61, 47, 8);
         FloatImage whole = upscaler.upscale(img, 2, ModelParameters.DEFAULTS, JobContext.NONE);
