@@ -60,6 +60,8 @@ public final class StreamingPngWriter implements AutoCloseable {
         try {
             Files.createDirectories(absolute.getParent());
             temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            // a stopped JVM (Ctrl+C on an hours-long result) must not leave gigabytes of half a PNG behind
+            temp.toFile().deleteOnExit();
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20);
             return new StreamingPngWriter(absolute, temp, out, width, height, channels, bitDepth);
         } catch (IOException | RuntimeException e) {

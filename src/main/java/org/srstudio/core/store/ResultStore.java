@@ -67,7 +67,9 @@ public final class ResultStore {
         try {
             Files.createDirectories(day);
             Path json = reserve(day, base);
-            return new PendingVariant(day.resolve(stem(json.getFileName().toString()) + ".png"), json);
+            PendingVariant pending = new PendingVariant(day.resolve(stem(json.getFileName().toString()) + ".png"), json);
+            UnfinishedVariants.add(pending);
+            return pending;
         } catch (IOException e) {
             throw new StudioException("Cannot keep the result in " + root + ": " + e.getMessage() + ".", e);
         }
@@ -80,6 +82,7 @@ public final class ResultStore {
             Path tmp = Files.createTempFile(json.getParent(), stem(json.getFileName().toString()), ".json.tmp");
             Files.writeString(tmp, toJson(provenance));
             Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            UnfinishedVariants.remove(pending);
             return new StoredVariant(pending.image(), json, provenance);
         } catch (IOException e) {
             throw new StudioException("Cannot keep the result in " + root + ": " + e.getMessage() + ".", e);
@@ -88,6 +91,7 @@ public final class ResultStore {
 
     /** Removes a reserved variant that will not be finished, so no half result is ever listed. */
     public void abandon(PendingVariant pending) {
+        UnfinishedVariants.remove(pending);
         try {
             Files.deleteIfExists(pending.image());
             Files.deleteIfExists(pending.provenanceFile());
