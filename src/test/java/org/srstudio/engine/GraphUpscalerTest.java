@@ -105,6 +105,18 @@ class GraphUpscalerTest {
     }
 
     @Test
+    void onTheCpuAutomaticTilesKeepEveryActivationSmallEnoughForTheAllocatorHeap() {
+        double floatsPerPixel = upscaler.analysis().largestBlobFloatsPerPixel();
+        TileGrid grid = upscaler.plan(3000, 3000, 0);
+
+        assertThat(grid.isSingle()).isFalse();
+        for (TileGrid.Tile t : grid.tiles(2)) {
+            assertThat((double) t.w() * t.h() * floatsPerPixel * Float.BYTES).isLessThanOrEqualTo(GraphUpscaler.CPU_HEAP_BLOCK);
+        }
+        assertThat(upscaler.plan(200, 150, 0).isSingle()).isTrue();
+    }
+
+    @Test
     void theBudgetPropertyOverridesTheDefault() {
         String before = System.getProperty(GraphUpscaler.BUDGET_PROPERTY);
         try {

@@ -15,7 +15,12 @@ import java.util.Map;
  * @param peakFloatsPerPixel most float values alive at once during a run, per input pixel (convolution
  *                           workspace not included)
  */
-public record GraphAnalysis(double scale, int receptiveMargin, double peakFloatsPerPixel, Map<String, Integer> channels) {
+/**
+ * @param largestBlobFloatsPerPixel floats per input pixel of the largest single activation, which decides how
+ *                                  the allocator serves it
+ */
+public record GraphAnalysis(double scale, int receptiveMargin, double peakFloatsPerPixel,
+                            double largestBlobFloatsPerPixel, Map<String, Integer> channels) {
     public GraphAnalysis {
         channels = Map.copyOf(channels);
     }
@@ -39,6 +44,7 @@ public record GraphAnalysis(double scale, int receptiveMargin, double peakFloats
         margin.put(input, 0.0);
         double live = INPUT_CHANNELS;
         double peak = live;
+        double largest = live;
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             String first = op.inputs().get(0);
@@ -70,6 +76,7 @@ public record GraphAnalysis(double scale, int receptiveMargin, double peakFloats
                 scale.put(out, outS);
                 margin.put(out, outM);
             }
+            largest = Math.max(largest, outC * outS * outS);
             double made = outC * outS * outS * op.outputs().size();
             peak = Math.max(peak, live + made);
             live += made;
@@ -81,7 +88,7 @@ public record GraphAnalysis(double scale, int receptiveMargin, double peakFloats
             }
         }
         return new GraphAnalysis(scale.getOrDefault(output, 1.0),
-                (int) Math.ceil(margin.getOrDefault(output, 0.0) - 1e-9), peak, channels);
+                (int) Math.ceil(margin.getOrDefault(output, 0.0) - 1e-9), peak, largest, channels);
     }
 
     private static double interpolationReach(Op.Upsample.Mode mode) {
