@@ -191,10 +191,12 @@ public final class GraphUpscaler implements BandUpscaler {
     /**
      * Whether every activation of a w×h tile stays below {@link #CPU_HEAP_BLOCK} on the CPU. Larger blocks are
      * mapped fresh from the kernel and page-faulted in at every layer: measured for x4fast on 2 cores, a 578 px
-     * tile spent 13 of its 16 s in the kernel, while 362 px tiles cost 45 µs per output pixel against 69.
+     * tile spent 13 of its 16 s in the kernel, while 362 px tiles cost 45 µs per output pixel against 69. Only
+     * networks that tile exactly (their whole receptive field inside the context) are split for this: deep ones
+     * keep their larger tiles, whose results are closer to the untiled image.
      */
     private boolean fitsAllocatorHeap(int w, int h) {
-        return device.isGpu() || (double) w * h * analysis.largestBlobFloatsPerPixel() * Float.BYTES <= CPU_HEAP_BLOCK;
+        return device.isGpu() || graph.receptiveMargin() > MAX_CONTEXT || (double) w * h * analysis.largestBlobFloatsPerPixel() * Float.BYTES <= CPU_HEAP_BLOCK;
     }
 
     /** Estimated bytes to upscale a w×h image with the given tile core: one tile's network plus one output band. */
@@ -322,7 +324,7 @@ public final class GraphUpscaler implements BandUpscaler {
             for (String in : op.inputs()) {
                 if (lastUse.get(in) == i && !in.equals(graph.output())) {
                     NDArray dead = blobs.remove(in);
-                    if (dead != null && !blobs.containsValue(dead)) {
+                    if (dead != null && !isLive(dead, blobs)) {
                         dead.close();
                     }
                 }
@@ -435,10 +437,17 @@ public final class GraphUpscaler implements BandUpscaler {
             y = Activation.relu(x);
         } else if (act instanceof Op.LeakyRelu lr) {
             y = Activation.leakyRelu(x, lr.slope());
-        } else if (act instanceof Op.PRelu) {
-            // where(x < 0, x * slope, x): the exact form of ncnn's PReLU
-            try (NDArray negative = x.lt(0f); NDArray scaled = x.mul(slopes)) {
-                y = NDArrays.where(negative, scaled, x);
+        } else if (act instanceof Op.PRelu prelu) {
+            if (slopesWithinUnit(prelu.slopes())) {
+                // with 0 <= slope <= 1, max(x, slope·x) picks exactly what ncnn's branch picks, in two passes
+                try (NDArray scaled = x.mul(slopes)) {
+                    y = x.maximum(scaled);
+                }
+            } else {
+                // where(x < 0, x * slope, x): the exact form of ncnn's PReLU
+                try (NDArray negative = x.lt(0f); NDArray scaled = x.mul(slopes)) {
+                    y = NDArrays.where(negative, scaled, x);
+                }
             }
         } else {
             throw new IllegalStateException("Unknown activation " + act);
@@ -492,6 +501,28 @@ public final class GraphUpscaler implements BandUpscaler {
                 }
             }
         }
+    }
+
+    private static boolean slopesWithinUnit(float[] slopes) {
+        for (float slope : slopes) {
+            if (!(slope >= 0f && slope <= 1f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether another name still refers to this very array. By identity: {@code NDArray.equals} compares contents,
+     * which for same-shaped activations meant reading whole tensors after every layer.
+     */
+    private static boolean isLive(NDArray array, Map<String, NDArray> blobs) {
+        for (NDArray live : blobs.values()) {
+            if (live == array) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private NDArray slopes(Op.Activation act) {

@@ -24,7 +24,7 @@ final class SyntheticGraphs {
         ops.add(new Op.Sum(List.of("b", "a"), "c", new float[] {0.2f, 1f}));
         ops.add(new Op.Concat(List.of("a", "c"), "d"));
         ops.add(new Op.Conv2d("d", "e", weight(r, 12, 16, 3), null, 1, 1, 1, 1, 1, new Op.Relu()));
-        ops.add(new Op.Activate("e", "e2", new Op.PRelu(new float[] {0.25f})));
+        ops.add(new Op.Activate("e", "e2", new Op.PRelu(new float[] {-0.3f})));
         ops.add(new Op.PixelShuffle("e2", "f", 2));
         ops.add(new Op.Upsample("in", "g", 2, Op.Upsample.Mode.NEAREST));
         ops.add(new Op.Binary("f", "g", 0f, Op.Binary.Kind.ADD, "h"));
