@@ -7,7 +7,6 @@ import ar.com.hjg.pngj.PngWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -111,7 +110,10 @@ public final class StreamingPngWriter implements AutoCloseable {
             throw new IllegalStateException("Only " + rows + " of " + height + " rows were written");
         }
         try {
-            text.forEach((key, value) -> png.getMetadata().setText(key, value, isLatin1(value), false));
+            text.forEach((key, value) -> {
+                PngText.requireValidKeyword(key);
+                png.getMetadata().setText(key, value, PngText.isLatin1(value), false);
+            });
             png.end();
             ImageEncoder.moveIntoPlace(temp, target);
             finished = true;
@@ -132,10 +134,6 @@ public final class StreamingPngWriter implements AutoCloseable {
             // the stream may already be broken; deleting the file is what matters
         }
         deleteQuietly(temp);
-    }
-
-    private static boolean isLatin1(String s) {
-        return StandardCharsets.ISO_8859_1.newEncoder().canEncode(s);
     }
 
     private static void deleteQuietly(Path file) {
