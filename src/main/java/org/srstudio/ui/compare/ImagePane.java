@@ -1,5 +1,6 @@
 package org.srstudio.ui.compare;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -30,19 +31,28 @@ import javafx.scene.text.TextAlignment;
 import org.srstudio.ui.common.StudioStyles;
 
 /**
- * Draws one or two variants through the shared viewport on a canvas. Only the visible part of each image is
+ * Draws one or two variants through the shared viewport on canvases. Only the visible part of each image is
  * drawn (a source rectangle per image), which is what keeps an 8K × 8K pair as cheap as a small one. Magnified
  * pixels are drawn nearest-neighbour; a zoomed-out image is drawn 1:1 from its {@link DisplayLevels level} of the
  * on-screen size, so every frame is a plain copy rather than a filtered shrink. In split mode A is left of (or
- * above) the divider and B right of (or below) it. Drawing happens at most once per pulse, in
- * {@link #layoutChildren()}, and a redraw marks only this pane for layout: moving the divider lays out nothing
- * else in the scene. Colours come from CSS.
+ * above) the divider and B right of (or below) it.
+ * <p>
+ * The pane is cut into strips across the divider, one canvas each. Moving the divider or the loupe redraws only
+ * the strips it crossed, so the toolkit repaints, composes and presents that band rather than the whole pane: on
+ * a software renderer a full pane is several copies of every pixel per frame. Every strip draws the same scene
+ * and its canvas clips it, so strips join without seams whatever the zoom or smoothing. Drawing happens at most
+ * once per pulse, in {@link #layoutChildren()}, and a redraw marks only this pane for layout: moving the divider
+ * lays out nothing else in the scene. Colours come from CSS.
  */
 public final class ImagePane extends Region {
     /** Screen pixels within which a press grabs the divider instead of panning. */
     static final double DIVIDER_GRAB = 10;
     static final double LOUPE_RADIUS = 84;
     static final double LOUPE_MAGNIFICATION = 4;
+    /** Strip thickness across the divider: a drag step of a few pixels redraws one or two strips. */
+    static final double STRIP = 128;
+    /** Half the width of what the divider paints around its line: the 14 px handle, and a pixel to spare. */
+    private static final double DIVIDER_REACH = 8;
 
     private static final StyleablePropertyFactory<ImagePane> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
@@ -62,7 +72,8 @@ public final class ImagePane extends Region {
     private final StyleableProperty<Color> heatHigh =
             CSS.createStyleableColorProperty(this, "heatHigh", "-studio-heat-high", p -> p.heatHigh);
 
-    private final Canvas canvas = new Canvas();
+    private final List<Canvas> strips = new ArrayList<>();
+    private final StripDamage damage = new StripDamage();
     private final ViewportModel viewport;
     private final DisplayLevels levels;
     private final ObjectProperty<Image> imageA = new SimpleObjectProperty<>();
@@ -77,7 +88,11 @@ public final class ImagePane extends Region {
     private final BooleanProperty loupe = new SimpleBooleanProperty();
     private final BooleanProperty ownsViewport = new SimpleBooleanProperty(true);
     private final Text measure = new Text();
-    private boolean dirty = true;
+    private double stripsWidth = -1;
+    private double stripsHeight = -1;
+    private boolean stripsAcrossX;
+    private double labelAWidth;
+    private double labelBWidth;
     private double mouseX = -1;
     private double mouseY = -1;
     private boolean mouseInside;
@@ -86,14 +101,14 @@ public final class ImagePane extends Region {
     private double lastDragY;
     private long drawCount;
     private long lastDrawNanos;
+    private int lastStripsDrawn;
 
     public ImagePane(ViewportModel viewport, DisplayLevels levels) {
         this.viewport = viewport;
         this.levels = levels;
         getStyleClass().add(StudioStyles.IMAGE_PANE);
-        getChildren().add(canvas);
         setMinSize(0, 0);
-        Observable[] redrawOn = {imageA, imageB, smoothA, smoothB, labelA, labelB, split, divider, orientation, loupe,
+        Observable[] redrawOn = {imageA, imageB, smoothA, smoothB, labelA, labelB, split, orientation, loupe,
                 viewport.zoomProperty(), viewport.centerXProperty(), viewport.centerYProperty(),
                 viewport.viewWidthProperty(), viewport.viewHeightProperty(),
                 (Observable) dividerColor, (Observable) labelBackground, (Observable) labelTextFill,
@@ -101,6 +116,7 @@ public final class ImagePane extends Region {
         for (Observable o : redrawOn) {
             o.addListener(obs -> requestRedraw());
         }
+        divider.addListener((obs, was, now) -> dividerMoved(was.doubleValue(), now.doubleValue()));
         installGestures();
     }
 
@@ -152,13 +168,17 @@ public final class ImagePane extends Region {
         return ownsViewport;
     }
 
-    /** How many times the canvas was redrawn, and how long the last redraw took; for the benchmark. */
+    /** How many times the pane was redrawn, how long the last redraw took and how many strips it drew. */
     public long drawCount() {
         return drawCount;
     }
 
     public long lastDrawNanos() {
         return lastDrawNanos;
+    }
+
+    public int lastStripsDrawn() {
+        return lastStripsDrawn;
     }
 
     /** 256 ARGB colours from the theme's heat-map stops, for the difference map. */
@@ -188,8 +208,24 @@ public final class ImagePane extends Region {
     // Drawing
 
     public void requestRedraw() {
-        dirty = true;
+        damage.all();
         // Not requestLayout(): that would lay out every ancestor up to the root on each frame of a drag.
+        setNeedsLayout(true);
+    }
+
+    private void dividerMoved(double was, double now) {
+        if (stripsAcrossX) {
+            damage.span(screenX(was * viewport.contentWidth()), screenX(now * viewport.contentWidth()), DIVIDER_REACH);
+        } else {
+            damage.span(screenY(was * viewport.contentHeight()), screenY(now * viewport.contentHeight()), DIVIDER_REACH);
+        }
+        setNeedsLayout(true);
+    }
+
+    /** Marks the loupe's disc around (x, y) for redrawing. */
+    private void loupeMoved(double x, double y) {
+        double at = stripsAcrossX ? x : y;
+        damage.span(at, at, LOUPE_RADIUS + 2);
         setNeedsLayout(true);
     }
 
@@ -197,28 +233,71 @@ public final class ImagePane extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        boolean acrossX = orientation.get() == SplitOrientation.VERTICAL;
+        if (w != stripsWidth || h != stripsHeight || acrossX != stripsAcrossX) {
+            layOutStrips(w, h, acrossX);
             if (ownsViewport.get()) {
                 viewport.setViewSize(w, h);
             }
-            dirty = true;
+            damage.all();
         }
-        if (dirty) {
-            dirty = false;
+        if (!damage.isEmpty()) {
             long t0 = System.nanoTime();
             draw();
+            damage.clear();
             lastDrawNanos = System.nanoTime() - t0;
             drawCount++;
         }
     }
 
+    private void layOutStrips(double w, double h, boolean acrossX) {
+        stripsWidth = w;
+        stripsHeight = h;
+        stripsAcrossX = acrossX;
+        double length = acrossX ? w : h;
+        int count = Math.max(1, (int) Math.ceil(length / STRIP));
+        while (strips.size() > count) {
+            strips.remove(strips.size() - 1);
+        }
+        while (strips.size() < count) {
+            strips.add(new Canvas());
+        }
+        for (int i = 0; i < count; i++) {
+            Canvas strip = strips.get(i);
+            double start = i * STRIP;
+            double size = Math.max(0, Math.min(STRIP, length - start));
+            strip.setLayoutX(acrossX ? start : 0);
+            strip.setLayoutY(acrossX ? 0 : start);
+            strip.setWidth(acrossX ? size : w);
+            strip.setHeight(acrossX ? h : size);
+        }
+        getChildren().setAll(strips);
+    }
+
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+        labelAWidth = textWidth(labelA.get());
+        labelBWidth = textWidth(labelB.get());
+        int drawn = 0;
+        for (Canvas strip : strips) {
+            double start = stripsAcrossX ? strip.getLayoutX() : strip.getLayoutY();
+            double end = start + (stripsAcrossX ? strip.getWidth() : strip.getHeight());
+            if (damage.touches(start, end)) {
+                GraphicsContext g = strip.getGraphicsContext2D();
+                g.clearRect(0, 0, strip.getWidth(), strip.getHeight());
+                g.save();
+                g.translate(-strip.getLayoutX(), -strip.getLayoutY());
+                drawScene(g);
+                g.restore();
+                drawn++;
+            }
+        }
+        lastStripsDrawn = drawn;
+    }
+
+    /** Draws the whole pane in pane coordinates; the strip's canvas keeps what falls on it. */
+    private void drawScene(GraphicsContext g) {
+        double w = getWidth();
+        double h = getHeight();
         if (w < 1 || h < 1) {
             return;
         }
@@ -243,15 +322,15 @@ public final class ImagePane extends Region {
                 drawRegion(g, imageB.get(), smoothB.get(), x0, Math.max(y0, cut), x1, y1);
             }
             drawDivider(g, vertical, vertical ? screenX(cut) : screenY(cut), w, h);
-            drawLabel(g, labelA.get(), 12, 12, false);
+            drawLabel(g, labelA.get(), labelAWidth, 12, 12, false);
             if (vertical) {
-                drawLabel(g, labelB.get(), w - 12, 12, true);
+                drawLabel(g, labelB.get(), labelBWidth, w - 12, 12, true);
             } else {
-                drawLabel(g, labelB.get(), 12, h - 12 - labelHeight(), false);
+                drawLabel(g, labelB.get(), labelBWidth, 12, h - 12 - labelHeight(), false);
             }
         } else {
             drawRegion(g, imageA.get(), smoothA.get(), x0, y0, x1, y1);
-            drawLabel(g, labelA.get(), 12, 12, false);
+            drawLabel(g, labelA.get(), labelAWidth, 12, 12, false);
         }
         if (loupe.get() && mouseInside) {
             drawLoupe(g);
@@ -321,15 +400,21 @@ public final class ImagePane extends Region {
         return Font.getDefault().getSize() + 10;
     }
 
-    private void drawLabel(GraphicsContext g, String text, double x, double y, boolean alignRight) {
+    private double textWidth(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        measure.setFont(Font.getDefault());
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private void drawLabel(GraphicsContext g, String text, double textWidth, double x, double y, boolean alignRight) {
         if (text == null || text.isEmpty()) {
             return;
         }
         Font font = Font.getDefault();
-        measure.setFont(font);
-        measure.setText(text);
-        double tw = measure.getLayoutBounds().getWidth();
-        double bw = tw + 16;
+        double bw = textWidth + 16;
         double bh = labelHeight();
         double left = alignRight ? x - bw : x;
         g.setFill(labelBackground.getValue());
@@ -458,10 +543,10 @@ public final class ImagePane extends Region {
                     : Cursor.DEFAULT);
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
-            mouseInside = false;
-            if (loupe.get()) {
-                requestRedraw();
+            if (loupe.get() && mouseInside) {
+                loupeMoved(mouseX, mouseY);
             }
+            mouseInside = false;
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
@@ -477,11 +562,14 @@ public final class ImagePane extends Region {
     }
 
     private void trackMouse(MouseEvent e) {
+        if (loupe.get() && mouseInside) {
+            loupeMoved(mouseX, mouseY);
+        }
         mouseX = e.getX();
         mouseY = e.getY();
         mouseInside = true;
         if (loupe.get()) {
-            requestRedraw();
+            loupeMoved(mouseX, mouseY);
         }
     }
 }

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -139,5 +142,95 @@ class ImagePaneTest {
 
         assertThat(after[0]).isEqualTo(before[0]);
         assertThat(after[1]).isEqualTo(before[1] + 5);
+    }
+
+    /** A 600 × 100 pane (five strips) showing a split of two noise images magnified 1.37 times, A smoothed. */
+    private static ImagePane widePane(ViewportModel viewport, DisplayLevels levels, Image a, Image b) {
+        ImagePane wide = new ImagePane(viewport, levels);
+        StackPane root = new StackPane(wide);
+        new Scene(root, 600, 100);
+        viewport.setContentSize(a.getWidth(), a.getHeight());
+        wide.imageAProperty().set(a);
+        wide.imageBProperty().set(b);
+        wide.smoothAProperty().set(true);
+        wide.labelAProperty().set("input");
+        wide.labelBProperty().set("model");
+        wide.splitProperty().set(true);
+        root.layout();
+        viewport.zoomAt(1.37 / viewport.zoom(), 300, 50);
+        root.layout();
+        return wide;
+    }
+
+    private static void assertSamePixels(Image actual, Image expected) {
+        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+        for (int y = 0; y < (int) expected.getHeight(); y++) {
+            for (int x = 0; x < (int) expected.getWidth(); x++) {
+                assertThat(actual.getPixelReader().getArgb(x, y)).as("pixel %d,%d", x, y)
+                        .isEqualTo(expected.getPixelReader().getArgb(x, y));
+            }
+        }
+    }
+
+    @Test
+    void movingTheDividerRedrawsOnlyTheStripsItCrossedAndLeavesWhatAFullRedrawWouldShow() throws Exception {
+        WritableImage a = TestPixels.noise(600, 100, 1);
+        WritableImage b = TestPixels.noise(600, 100, 2);
+        ViewportModel moved = new ViewportModel();
+        ViewportModel fresh = new ViewportModel();
+        Object[] result = fx(() -> {
+            ImagePane pane = widePane(moved, levels, a, b);
+            int stripsWhenShown = pane.lastStripsDrawn();
+            // Leftwards, ending just right of the second strip's end: the handle reaches into that strip.
+            for (double screenX : new double[] {280, 270, 259}) {
+                pane.dividerProperty().set(pane.contentX(screenX) / 600);
+                pane.getParent().layout();
+            }
+            int stripsPerStep = pane.lastStripsDrawn();
+            Image incremental = pane.snapshot(null, null);
+            ImagePane reference = widePane(fresh, levels, a, b);
+            reference.dividerProperty().set(pane.dividerProperty().get());
+            reference.requestRedraw();
+            reference.getParent().layout();
+            return new Object[] {stripsWhenShown, stripsPerStep, incremental, reference.snapshot(null, null)};
+        });
+
+        assertThat((int) result[0]).isEqualTo(5);
+        assertThat((int) result[1]).isBetween(1, 2);
+        assertSamePixels((Image) result[2], (Image) result[3]);
+    }
+
+    @Test
+    void movingTheLoupeRedrawsOnlyTheStripsUnderItsOldAndNewDisc() throws Exception {
+        WritableImage a = TestPixels.noise(600, 100, 3);
+        WritableImage b = TestPixels.noise(600, 100, 4);
+        ViewportModel moved = new ViewportModel();
+        ViewportModel fresh = new ViewportModel();
+        Object[] result = fx(() -> {
+            ImagePane pane = widePane(moved, levels, a, b);
+            pane.loupeProperty().set(true);
+            pane.getParent().layout();
+            moveMouse(pane, 200, 40);
+            pane.getParent().layout();
+            moveMouse(pane, 215, 45);
+            pane.getParent().layout();
+            int strips = pane.lastStripsDrawn();
+            Image incremental = pane.snapshot(null, null);
+            ImagePane reference = widePane(fresh, levels, a, b);
+            reference.loupeProperty().set(true);
+            moveMouse(reference, 215, 45);
+            reference.requestRedraw();
+            reference.getParent().layout();
+            return new Object[] {strips, incremental, reference.snapshot(null, null)};
+        });
+
+        // Discs of radius 84, and their 2 px border, around x = 200 and 215 span x 114..301: the first three strips.
+        assertThat((int) result[0]).isEqualTo(3);
+        assertSamePixels((Image) result[1], (Image) result[2]);
+    }
+
+    private static void moveMouse(ImagePane pane, double x, double y) {
+        Event.fireEvent(pane, new MouseEvent(MouseEvent.MOUSE_MOVED, x, y, x, y, MouseButton.NONE, 0, false, false,
+                false, false, false, false, false, false, false, false, null));
     }
 }
