@@ -45,8 +45,9 @@ import org.srstudio.ui.demo.ResamplingRunner;
  * <li>frame time while the slider divider sweeps across an 8K × 8K pair (target ≤ 16 ms), at fit and at 100 %,
  * next to the same sweep over a 1K × 1K pair; and, as the worst case for the pane, where every frame redraws all
  * of it, the same pair panned at 100 %;</li>
- * <li>drop-to-first-pixel: from {@code acceptDrop} to the compare view's first drawing of the new input
- * (target &lt; 300 ms), next to a plain full ImageIO decode of the same file.</li>
+ * <li>drop-to-first-pixel: from {@code acceptDrop} to the compare view's first drawing of the new input on screen
+ * (target &lt; 300 ms), next to a plain full ImageIO decode of the same file: the first drop of a session in
+ * fresh JVMs (with the studio's warm-up, and without it as the reference), and later drops in one JVM.</li>
  * </ol>
  * A frame's time runs from the start of the pulse that moves the divider to the moment the renderer has put that
  * frame on screen (JavaFX's rendered-frame callback, {@link PerformanceTracker}, an internal API the toolkit's own
@@ -60,6 +61,9 @@ import org.srstudio.ui.demo.ResamplingRunner;
 public final class UiBenchmark {
     private static final FxEventBridge FX = new FxEventBridge();
     private static final int FRAMES = 120;
+    private static final int FIRST_DROP_FORKS = 5;
+    private static final int LATER_DROPS = 5;
+    private static final String FIRST_DROP = "--first-drop";
 
     private UiBenchmark() {
     }
@@ -68,7 +72,13 @@ public final class UiBenchmark {
         // A benchmark's output is its product; it goes to the process's standard output stream.
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
                 new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), true);
-        run(out);
+        if (args.length == 4 && args[0].equals(FIRST_DROP)) {
+            startToolkit();
+            Drop drop = dropToFirstPixel(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            out.printf(Locale.ROOT, "%.1f %.1f%n", drop.firstPixel(), drop.fullResolution());
+        } else {
+            run(out);
+        }
         out.flush();
         Platform.exit();
     }
@@ -77,6 +87,7 @@ public final class UiBenchmark {
         startToolkit();
         out.printf(Locale.ROOT, "UI benchmark (prism %s, %d frames per sweep, window 1600x1000)%n",
                 System.getProperty("prism.order", "default"), FRAMES);
+        drops(out);
         WritableImage small = pattern(1024, 0);
         WritableImage smallB = pattern(1024, 7);
         WritableImage big = pattern(8192, 0);
@@ -94,23 +105,64 @@ public final class UiBenchmark {
         out.printf(Locale.ROOT, "pan at 100 %%, split,   1K pair: %s%n", panRef);
         out.printf(Locale.ROOT, "pan at 100 %%, split,   8K pair: %s  ratio 8K/1K %.2f%n", pan,
                 pan.median() / panRef.median());
+    }
+
+    private static void drops(PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("srstudio-bench");
-        // Each size is dropped twice, into fresh windows: the first drop of the process also pays for loading and
-        // compiling the code on its path, which a user meets once per session; the second is the steady state.
+        // The first drop of a session also pays for whatever code on its path has not run yet, and a process has
+        // only one first drop: it is measured in fresh JVMs, each opening the studio and dropping one file a
+        // second after the window appears, as a user would. Later drops are measured here, after one of their own.
         for (int side : new int[] {1024, 8192}) {
             Path file = dir.resolve("drop-" + side + ".png");
             ImageIO.write(DemoImages.scene(side, side), "png", file.toFile());
             long t0 = System.nanoTime();
             ImageIO.read(file.toFile());
             double decodeMs = (System.nanoTime() - t0) / 1e6;
-            for (String round : new String[] {"first", "again"}) {
-                Drop drop = dropToFirstPixel(dir.resolve("data-" + side + "-" + round), file, side);
-                out.printf(Locale.ROOT, "drop-to-first-pixel %dx%d PNG (%s): %7.1f ms (full ImageIO decode of the same "
-                        + "file: %7.1f ms, ratio %.2f; full resolution on screen at %7.1f ms)  target < 300 ms: %s%n",
-                        side, side, round, drop.firstPixel(), decodeMs, drop.firstPixel() / decodeMs,
-                        drop.fullResolution(), drop.firstPixel() < 300 ? "met" : "NOT met");
+            List<Drop> first = new ArrayList<>();
+            List<Drop> unwarmed = new ArrayList<>();
+            for (int fork = 0; fork < FIRST_DROP_FORKS; fork++) {
+                first.add(firstDropInFreshJvm(dir.resolve("fork-" + side + "-" + fork), file, side, true));
+                unwarmed.add(firstDropInFreshJvm(dir.resolve("cold-" + side + "-" + fork), file, side, false));
             }
+            dropToFirstPixel(dir.resolve("warm-" + side), file, side);
+            List<Drop> later = new ArrayList<>();
+            for (int round = 0; round < LATER_DROPS; round++) {
+                later.add(dropToFirstPixel(dir.resolve("later-" + side + "-" + round), file, side));
+            }
+            report(out, side, "first drop in a fresh JVM, " + FIRST_DROP_FORKS + " JVMs", first, decodeMs);
+            report(out, side, "first drop, studio's warm-up turned off (reference)", unwarmed, decodeMs);
+            report(out, side, "later drops, " + LATER_DROPS + " in one JVM", later, decodeMs);
         }
+    }
+
+    private static void report(PrintWriter out, int side, String which, List<Drop> drops, double decodeMs) {
+        double[] first = drops.stream().mapToDouble(Drop::firstPixel).sorted().toArray();
+        double[] full = drops.stream().mapToDouble(Drop::fullResolution).sorted().toArray();
+        double median = first[first.length / 2];
+        out.printf(Locale.ROOT, "drop-to-first-pixel %dx%d PNG, %s: median %7.1f ms (min %7.1f, max %7.1f; full ImageIO"
+                        + " decode of the file %6.1f ms, ratio %.2f; full resolution on screen, median %7.1f ms)  target"
+                        + " < 300 ms: %s%n", side, side, which, median, first[0], first[first.length - 1], decodeMs,
+                median / decodeMs, full[full.length / 2], median < 300 ? "met" : "NOT met");
+    }
+
+    /**
+     * Runs {@link #main} in a new JVM with this one's class path and options; it drops {@code file} once, with or
+     * without the studio's warm-up of the drop path.
+     */
+    private static Drop firstDropInFreshJvm(Path data, Path file, int side, boolean warmup) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-Dsrstudio.firstDropWarmup=" + warmup);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), UiBenchmark.class.getName(),
+                FIRST_DROP, data.toString(), file.toString(), Integer.toString(side)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("The first-drop JVM failed: " + output.strip());
+        }
+        String[] times = output.strip().split("\\s+");
+        return new Drop(Double.parseDouble(times[times.length - 2]), Double.parseDouble(times[times.length - 1]));
     }
 
     private record Sweep(double median, double p95, double cpuMedian, double cpuP95, double drawMedian,

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -69,6 +70,10 @@ public final class StudioWindow implements AutoCloseable {
     private final BackgroundWorkers workers = new BackgroundWorkers(2);
     private final BackgroundWorkers scoring = new BackgroundWorkers(1);
     private final BackgroundWorkers sessionWriter = new BackgroundWorkers(1);
+    private final FxEventBridge bridge = new FxEventBridge();
+    private final UiImageLoader loader;
+    private CompletableFuture<Path> warmup = CompletableFuture.failedFuture(
+            new IllegalStateException("the first-drop warm-up is turned off"));
     private final Scene scene;
     private final InputsView inputsView;
     private final CompareView compareView;
@@ -77,8 +82,9 @@ public final class StudioWindow implements AutoCloseable {
     private StudioWindow(Stage stage, StudioServices services, VariantScorer scorer, PromptService prompts,
                          UiImageLoader loader) {
         this.stage = stage;
+        this.loader = loader;
         this.viewModel = new StudioViewModel(services, scorer, prompts, loader, workers, scoring, sessionWriter,
-                new FxEventBridge(), new FxScheduler(), RandomGenerator.getDefault());
+                bridge, new FxScheduler(), RandomGenerator.getDefault());
         inputsView = new InputsView(viewModel.inputs());
         compareView = new CompareView(viewModel.compare());
 
@@ -143,6 +149,10 @@ public final class StudioWindow implements AutoCloseable {
         window.viewModel.restore(initialInputs);
         window.viewModel.themeProperty().get().apply(window.scene);
         stage.show();
+        if (FirstDropWarmup.enabled()) {
+            window.warmup = new FirstDropWarmup(window.loader, window.workers, window.bridge,
+                    window.viewModel.themeProperty().get()).start();
+        }
         return window;
     }
 
@@ -156,6 +166,11 @@ public final class StudioWindow implements AutoCloseable {
 
     public CompareView compareView() {
         return compareView;
+    }
+
+    /** The first-drop warm-up: completes with its temporary image once that is deleted. */
+    CompletableFuture<Path> warmup() {
+        return warmup;
     }
 
     /** Saves the session and preferences and stops the UI's threads; the services stay open for their owner. */

@@ -99,6 +99,25 @@ class StudioWindowTest {
     }
 
     @Test
+    void theFirstDropWarmUpRunsOffScreenAndLeavesNoFileInputOrSessionEntryBehind() throws Exception {
+        Path used = window.warmup().get(30, TimeUnit.SECONDS);
+
+        assertThat(used).doesNotExist();
+        assertThat(fx(() -> window.viewModel().inputs().items().isEmpty())).isTrue();
+        assertThat(fx(() -> window.viewModel().compare().variants().isEmpty())).isTrue();
+        fx(() -> {
+            window.close(); // saves the session
+            return null;
+        });
+        try (var files = Files.walk(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("%s", f).doesNotContain(used.getFileName().toString());
+            }
+        }
+    }
+
+    @Test
     void windowIsTitledSrStudio() {
         assertThat(stage.getTitle()).isEqualTo("SR Studio");
     }
