@@ -133,6 +133,9 @@ public final class UiBenchmark {
             report(out, side, "first drop, studio's warm-up turned off (reference)", unwarmed, decodeMs);
             report(out, side, "later drops, " + LATER_DROPS + " in one JVM", later, decodeMs);
         }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static void report(PrintWriter out, int side, String which, List<Drop> drops, double decodeMs) {
