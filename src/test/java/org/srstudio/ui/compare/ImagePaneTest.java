@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -162,6 +163,15 @@ class ImagePaneTest {
         return wide;
     }
 
+    /** The same scene drawn whole on a fresh pane, set up like the one under test. */
+    private Image drawnFromScratch(Image a, Image b, Consumer<ImagePane> setUp) {
+        ImagePane reference = widePane(new ViewportModel(), levels, a, b);
+        setUp.accept(reference);
+        reference.requestRedraw();
+        reference.getParent().layout();
+        return reference.snapshot(null, null);
+    }
+
     private static void assertSamePixels(Image actual, Image expected) {
         assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
         for (int y = 0; y < (int) expected.getHeight(); y++) {
@@ -176,10 +186,8 @@ class ImagePaneTest {
     void movingTheDividerRedrawsOnlyTheStripsItCrossedAndLeavesWhatAFullRedrawWouldShow() throws Exception {
         WritableImage a = TestPixels.noise(600, 100, 1);
         WritableImage b = TestPixels.noise(600, 100, 2);
-        ViewportModel moved = new ViewportModel();
-        ViewportModel fresh = new ViewportModel();
         Object[] result = fx(() -> {
-            ImagePane pane = widePane(moved, levels, a, b);
+            ImagePane pane = widePane(new ViewportModel(), levels, a, b);
             int stripsWhenShown = pane.lastStripsDrawn();
             // Leftwards, ending just right of the second strip's end: the handle reaches into that strip.
             for (double screenX : new double[] {280, 270, 259}) {
@@ -187,12 +195,8 @@ class ImagePaneTest {
                 pane.getParent().layout();
             }
             int stripsPerStep = pane.lastStripsDrawn();
-            Image incremental = pane.snapshot(null, null);
-            ImagePane reference = widePane(fresh, levels, a, b);
-            reference.dividerProperty().set(pane.dividerProperty().get());
-            reference.requestRedraw();
-            reference.getParent().layout();
-            return new Object[] {stripsWhenShown, stripsPerStep, incremental, reference.snapshot(null, null)};
+            return new Object[] {stripsWhenShown, stripsPerStep, pane.snapshot(null, null),
+                    drawnFromScratch(a, b, reference -> reference.dividerProperty().set(pane.dividerProperty().get()))};
         });
 
         assertThat((int) result[0]).isEqualTo(5);
@@ -204,10 +208,8 @@ class ImagePaneTest {
     void movingTheLoupeRedrawsOnlyTheStripsUnderItsOldAndNewDisc() throws Exception {
         WritableImage a = TestPixels.noise(600, 100, 3);
         WritableImage b = TestPixels.noise(600, 100, 4);
-        ViewportModel moved = new ViewportModel();
-        ViewportModel fresh = new ViewportModel();
         Object[] result = fx(() -> {
-            ImagePane pane = widePane(moved, levels, a, b);
+            ImagePane pane = widePane(new ViewportModel(), levels, a, b);
             pane.loupeProperty().set(true);
             pane.getParent().layout();
             moveMouse(pane, 200, 40);
@@ -215,13 +217,10 @@ class ImagePaneTest {
             moveMouse(pane, 215, 45);
             pane.getParent().layout();
             int strips = pane.lastStripsDrawn();
-            Image incremental = pane.snapshot(null, null);
-            ImagePane reference = widePane(fresh, levels, a, b);
-            reference.loupeProperty().set(true);
-            moveMouse(reference, 215, 45);
-            reference.requestRedraw();
-            reference.getParent().layout();
-            return new Object[] {strips, incremental, reference.snapshot(null, null)};
+            return new Object[] {strips, pane.snapshot(null, null), drawnFromScratch(a, b, reference -> {
+                reference.loupeProperty().set(true);
+                moveMouse(reference, 215, 45);
+            })};
         });
 
         // Discs of radius 84, and their 2 px border, around x = 200 and 215 span x 114..301: the first three strips.
