@@ -31,6 +31,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.srstudio.ui.common.ComboItems;
 import org.srstudio.ui.common.Icons;
 import org.srstudio.ui.common.StudioStyles;
 
@@ -217,21 +218,15 @@ public final class CompareView extends VBox {
     }
 
     private ComboBox<Variant> variantBox(String id, javafx.beans.property.ObjectProperty<Variant> property, String tip) {
-        ComboBox<Variant> box = new ComboBox<>(vm.variants());
+        ComboBox<Variant> box = new ComboBox<>();
         box.setId(id);
         box.setPrefWidth(165);
         box.setMinWidth(90);
         box.setTooltip(new Tooltip(tip));
         // One-way in each direction: a bidirectional binding would let the combo's reset during a list
         // replacement clear the view model's choice.
-        box.setValue(property.get());
         property.addListener((obs, o, v) -> box.setValue(v));
-        // Replacing the items clears the combo's display even when the value stays; setting the same value again
-        // is a no-op, so go through null (the value listener below ignores null).
-        vm.variants().addListener((ListChangeListener<Variant>) c -> {
-            box.setValue(null);
-            box.setValue(property.get());
-        });
+        ComboItems.follow(box, vm.variants(), property::get);
         box.valueProperty().addListener((obs, o, v) -> {
             if (v != null && vm.variants().contains(v)) {
                 property.set(v);

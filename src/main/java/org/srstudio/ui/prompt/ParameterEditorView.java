@@ -25,6 +25,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.srstudio.core.job.ColorFix;
+import org.srstudio.ui.common.ComboItems;
 import org.srstudio.ui.common.Icons;
 import org.srstudio.ui.common.StudioStyles;
 
@@ -63,7 +64,7 @@ public final class ParameterEditorView extends VBox {
         HBox header = new HBox(6, title, model, spacer, reset);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        ComboBox<Integer> scale = new ComboBox<>(vm.scales());
+        ComboBox<Integer> scale = new ComboBox<>();
         scale.setId("scale");
         scale.setConverter(converter(s -> s == null ? "" : "×" + s, t -> Integer.parseInt(t.replace("×", ""))));
         scale.valueProperty().addListener((obs, o, n) -> {
@@ -72,14 +73,8 @@ public final class ParameterEditorView extends VBox {
             }
         });
         vm.scaleProperty().addListener((obs, o, n) -> scale.setValue(n.intValue()));
-        // Replacing the items clears the combo's display even when the value stays; setting the same value again
-        // is a no-op, so go through null.
-        vm.scales().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
-            scale.setValue(null);
-            scale.setValue(vm.scaleProperty().get());
-        });
+        ComboItems.follow(scale, vm.scales(), () -> vm.scaleProperty().get());
         scale.setPrefWidth(110);
-        scale.setValue(vm.scaleProperty().get());
         scale.disableProperty().bind(vm.modelProperty().isNull());
 
         TextArea prompt = area("Describe the image: subject, materials, lighting…", vm.promptProperty());
@@ -165,12 +160,13 @@ public final class ParameterEditorView extends VBox {
         tile.setMaxWidth(Double.MAX_VALUE);
         tile.disableProperty().bind(vm.tileEnabledProperty().not());
 
-        ComboBox<ColorFix> colorFix = new ComboBox<>(vm.colorFixChoices());
+        ComboBox<ColorFix> colorFix = new ComboBox<>();
         colorFix.setConverter(converter(c -> c == null ? "" : switch (c) {
             case NONE -> "None";
             case ADAIN -> "AdaIN (colour statistics)";
             case WAVELET -> "Wavelet (low band)";
         }, t -> ColorFix.NONE));
+        ComboItems.follow(colorFix, vm.colorFixChoices(), () -> vm.colorFixProperty().get());
         colorFix.valueProperty().bindBidirectional(vm.colorFixProperty());
         colorFix.setMaxWidth(Double.MAX_VALUE);
         colorFix.disableProperty().bind(vm.colorFixEnabledProperty().not());
