@@ -17,7 +17,9 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.StudioServices;
@@ -87,6 +89,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun;
     private final UiDispatcher ui;
+    private final ScoresAfterInput scoresAfterInput;
     private boolean restoring;
 
     public StudioViewModel(StudioServices services, VariantScorer scorer, UiImageLoader loader, Executor background,
@@ -109,6 +112,7 @@ public final class StudioViewModel implements AutoCloseable {
         this.queue = new QueueViewModel(services.executor(), ui, this::jobTitle);
         this.compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui, scheduler);
         this.scores = new ScoresViewModel(scorer, scoring, ui);
+        this.scoresAfterInput = new ScoresAfterInput(scheduler);
         this.prompts = new PromptAssistantViewModel(promptService, input -> services.decoder().decode(input).color(),
                 background, ui, editor.promptProperty(), editor.promptLowProperty());
         this.sessionStore = new SessionStore(services.dataDir(), sessionWriter);
@@ -440,7 +444,7 @@ public final class StudioViewModel implements AutoCloseable {
         }
         if (item == null) {
             compare.setVariants(List.of());
-            scores.show(List.of());
+            scoresAfterInput.fill(new SimpleBooleanProperty(true), () -> scores.show(List.of()));
             return;
         }
         // Start decoding the input for the compare view now, in parallel with reading its header.
@@ -486,6 +490,14 @@ public final class StudioViewModel implements AutoCloseable {
         return out;
     }
 
+    /** True once the compare view has the input's first pixels or its error; true at once when there is no input. */
+    private ObservableBooleanValue inputShown(List<Variant> variants) {
+        return variants.stream().filter(v -> v.kind() == org.srstudio.ui.compare.VariantKind.INPUT_NEAREST)
+                .findFirst().map(compare::image)
+                .<ObservableBooleanValue>map(l -> l.imageProperty().isNotNull().or(l.errorProperty().isNotEmpty()))
+                .orElse(new SimpleBooleanProperty(true));
+    }
+
     private void refreshVariants() {
         InputItem item = inputs.selected();
         if (item == null) {
@@ -493,7 +505,7 @@ public final class StudioViewModel implements AutoCloseable {
         }
         List<Variant> variants = library.variantsFor(item.path(), item.facts());
         compare.setVariants(variants);
-        scores.show(variants);
+        scoresAfterInput.fill(inputShown(variants), () -> scores.show(variants));
     }
 
     private void onJobFinished(UpscaleRequest request, JobResult result) {
