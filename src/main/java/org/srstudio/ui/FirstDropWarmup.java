@@ -74,6 +74,8 @@ final class FirstDropWarmup {
         background.execute(() -> {
             try {
                 Path file = Files.createTempFile("srstudio-warmup-", ".png");
+                // The studio may be closed, or the JVM stopped, before the warm-up gets to delete it.
+                file.toFile().deleteOnExit();
                 ImageIO.write(gradient(), "png", file.toFile());
                 ui.post(() -> show(file));
             } catch (IOException | RuntimeException e) {
