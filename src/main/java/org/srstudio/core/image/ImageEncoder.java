@@ -4,11 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +25,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.srstudio.core.AtomicFiles;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.job.OutputFormat;
 import org.slf4j.Logger;
@@ -86,7 +85,7 @@ public final class ImageEncoder {
             try (OutputStream file = streamDecorator.apply(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
                 encode(image, format, textMetadata, file);
             }
-            moveIntoPlace(temp, absolute);
+            AtomicFiles.moveIntoPlace(temp, absolute);
             moved = true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("Writing {} failed", target, e);
@@ -179,15 +178,6 @@ public final class ImageEncoder {
                 .findFirst().orElse(writers.get(0));
         writers.stream().filter(w -> w != chosen).forEach(ImageWriter::dispose);
         return chosen;
-    }
-
-    static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Same folder, so this is only reached on file systems without rename; still never a partial target.
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     static String reason(Throwable thrown) {

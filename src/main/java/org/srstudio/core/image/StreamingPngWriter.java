@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.srstudio.core.AtomicFiles;
 import org.srstudio.core.StudioException;
 
 /**
@@ -115,7 +116,7 @@ public final class StreamingPngWriter implements AutoCloseable {
                 png.getMetadata().setText(key, value, PngText.isLatin1(value), false);
             });
             png.end();
-            ImageEncoder.moveIntoPlace(temp, target);
+            AtomicFiles.moveIntoPlace(temp, target);
             finished = true;
         } catch (IOException | RuntimeException e) {
             throw new StudioException("Cannot write " + target + ": " + ImageEncoder.reason(e) + ".", e);

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.srstudio.core.AtomicFiles;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.image.DecodedImage;
 import org.srstudio.core.image.FloatImage;
@@ -172,24 +173,10 @@ public final class UpscalePipeline implements JobRunner, AutoCloseable {
 
     /** Copies through a temporary sibling, so the target is either absent or whole. */
     private static void copyInPlace(Path from, Path to) throws StudioException {
-        Path absolute = to.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(absolute.getParent());
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            AtomicFiles.write(to, temp -> Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING));
         } catch (IOException e) {
-            throw new StudioException("Cannot write " + absolute + ": " + e.getMessage() + ".", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the copy already failed and says so
-                }
-            }
+            throw new StudioException("Cannot write " + to.toAbsolutePath() + ": " + e.getMessage() + ".", e);
         }
     }
 

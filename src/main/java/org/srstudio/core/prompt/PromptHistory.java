@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.srstudio.core.AtomicFiles;
 import org.srstudio.core.Json;
 import org.srstudio.core.StudioException;
 

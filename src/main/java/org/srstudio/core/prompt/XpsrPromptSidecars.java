@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.srstudio.core.AtomicFiles;
 import org.srstudio.core.StudioException;
 
 /**
