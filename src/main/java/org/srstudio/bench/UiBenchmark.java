@@ -19,7 +19,6 @@ import javafx.scene.Scene;
 import com.sun.javafx.perf.PerformanceTracker;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.srstudio.core.StudioServices;
@@ -181,28 +180,13 @@ public final class UiBenchmark {
     private record Drop(double firstPixel, double fullResolution) {
     }
 
-    /** The pane's parent, counting its layout passes: a divider drag should cause none. */
-    private static final class CountingParent extends StackPane {
-        private int layouts;
-
-        CountingParent(ImagePane pane) {
-            super(pane);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            layouts++;
-            super.layoutChildren();
-        }
-    }
-
     /** Moves the divider across the visible part of the pane, or pans the view, one step per frame. */
     private static Sweep sweep(WritableImage a, WritableImage b, boolean actualSize, boolean pan) throws Exception {
         ViewportModel viewport = new ViewportModel();
         BackgroundWorkers workers = new BackgroundWorkers(2);
         DisplayLevels levels = new DisplayLevels(workers, FX);
         ImagePane pane = new ImagePane(viewport, levels);
-        CountingParent parent = new CountingParent(pane);
+        LayoutCountingParent parent = new LayoutCountingParent(pane);
         Stage stage = onFx(() -> {
             Stage s = new Stage();
             Scene scene = new Scene(parent, 1600, 1000);
@@ -276,7 +260,7 @@ public final class UiBenchmark {
                             cpu[i - 1] += threads.getCurrentThreadCpuTime() - fxCpuAtStart[0];
                         }
                         if (i == 0) {
-                            layoutsBefore[0] = parent.layouts;
+                            layoutsBefore[0] = parent.layouts();
                         }
                         if (i >= FRAMES) {
                             stop();
@@ -306,7 +290,7 @@ public final class UiBenchmark {
             tracker.setOnRenderedFrameTask(null);
             PerformanceTracker.releaseSceneTracker(stage.getScene());
             stage.close();
-            return parent.layouts - layoutsBefore[0];
+            return parent.layouts() - layoutsBefore[0];
         });
         workers.close();
         return new Sweep(percentile(frames, 0.5), percentile(frames, 0.95), percentile(cpu, 0.5), percentile(cpu, 0.95),

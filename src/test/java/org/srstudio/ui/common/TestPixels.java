@@ -1,5 +1,7 @@
 package org.srstudio.ui.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Random;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -37,4 +39,13 @@ public final class TestPixels {
                 | (int) Math.round(sums[2] / area);
     }
 
+    /** Asserts that every pixel of {@code shown} is the mean of its {@code n × n} block of {@code source}. */
+    public static void assertBlockMeans(Image shown, Image source, int n) {
+        for (int y = 0; y < (int) shown.getHeight(); y++) {
+            for (int x = 0; x < (int) shown.getWidth(); x++) {
+                assertThat(shown.getPixelReader().getArgb(x, y)).as("pixel %d,%d", x, y)
+                        .isEqualTo(blockMean(source, x * n, y * n, n));
+            }
+        }
+    }
 }
