@@ -21,6 +21,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.srstudio.app.AotTraining;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.job.DeviceJobExecutor;
@@ -108,6 +109,17 @@ public final class UiBenchmark {
 
     private static void drops(PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("srstudio-bench");
+        // Java 25 can start from an ahead-of-time cache of the classes and method profiles a training run used;
+        // ./srstudio makes one per build with AotTraining. The bench makes its own the same way, then measures
+        // fresh JVMs with it, without it, and without it or the warm-up (the reference).
+        Path cache = null;
+        if (Runtime.version().feature() >= 25) {
+            cache = dir.resolve("studio.aot");
+            train(cache);
+        } else {
+            out.printf(Locale.ROOT, "first drop with the AOT cache: needs Java 25+, this is Java %d%n",
+                    Runtime.version().feature());
+        }
         // The first drop of a session also pays for whatever code on its path has not run yet, and a process has
         // only one first drop: it is measured in fresh JVMs, each opening the studio and dropping one file a
         // second after the window appears, as a user would. Later drops are measured here, after one of their own.
@@ -117,24 +129,62 @@ public final class UiBenchmark {
             long t0 = System.nanoTime();
             ImageIO.read(file.toFile());
             double decodeMs = (System.nanoTime() - t0) / 1e6;
+            List<Drop> cached = new ArrayList<>();
             List<Drop> first = new ArrayList<>();
             List<Drop> unwarmed = new ArrayList<>();
             for (int fork = 0; fork < FIRST_DROP_FORKS; fork++) {
-                first.add(firstDropInFreshJvm(dir.resolve("fork-" + side + "-" + fork), file, side, true));
-                unwarmed.add(firstDropInFreshJvm(dir.resolve("cold-" + side + "-" + fork), file, side, false));
+                if (cache != null) {
+                    cached.add(firstDropInFreshJvm(dir.resolve("aot-" + side + "-" + fork), file, side, true, cache));
+                }
+                first.add(firstDropInFreshJvm(dir.resolve("fork-" + side + "-" + fork), file, side, true, null));
+                unwarmed.add(firstDropInFreshJvm(dir.resolve("cold-" + side + "-" + fork), file, side, false, null));
             }
             dropToFirstPixel(dir.resolve("warm-" + side), file, side);
             List<Drop> later = new ArrayList<>();
             for (int round = 0; round < LATER_DROPS; round++) {
                 later.add(dropToFirstPixel(dir.resolve("later-" + side + "-" + round), file, side));
             }
-            report(out, side, "first drop in a fresh JVM, " + FIRST_DROP_FORKS + " JVMs", first, decodeMs);
-            report(out, side, "first drop, studio's warm-up turned off (reference)", unwarmed, decodeMs);
+            if (cache != null) {
+                report(out, side, "first drop in a fresh JVM with the AOT cache (./srstudio on Java 25+), "
+                        + FIRST_DROP_FORKS + " JVMs", cached, decodeMs);
+            }
+            report(out, side, "first drop in a fresh JVM without the AOT cache, " + FIRST_DROP_FORKS + " JVMs", first,
+                    decodeMs);
+            report(out, side, "first drop, no AOT cache and the warm-up turned off (reference)", unwarmed, decodeMs);
             report(out, side, "later drops, " + LATER_DROPS + " in one JVM", later, decodeMs);
         }
         try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** Runs the studio's AOT training in a new JVM, as ./srstudio does once per build, writing {@code cache}. */
+    private static void train(Path cache) throws Exception {
+        List<String> command = javaCommand();
+        command.add("-XX:AOTCacheOutput=" + cache);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AotTraining.class.getName()));
+        run(command, "The AOT training run");
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("The AOT training run wrote no cache to " + cache + ".");
+        }
+    }
+
+    /** This JVM's java and options, less those of an AOT cache: each fork says itself whether it uses one. */
+    private static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-XX:AOT")).forEach(command::add);
+        return command;
+    }
+
+    private static String run(List<String> command, String what) throws Exception {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(what + " failed: " + output.strip());
+        }
+        return output;
     }
 
     private static void report(PrintWriter out, int side, String which, List<Drop> drops, double decodeMs) {
@@ -149,21 +199,18 @@ public final class UiBenchmark {
 
     /**
      * Runs {@link #main} in a new JVM with this one's class path and options; it drops {@code file} once, with or
-     * without the studio's warm-up of the drop path.
+     * without the studio's warm-up of the drop path, and from {@code cache} when it is not null.
      */
-    private static Drop firstDropInFreshJvm(Path data, Path file, int side, boolean warmup) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    private static Drop firstDropInFreshJvm(Path data, Path file, int side, boolean warmup, Path cache)
+            throws Exception {
+        List<String> command = javaCommand();
+        if (cache != null) {
+            command.add("-XX:AOTCache=" + cache);
+        }
         command.add("-Dsrstudio.firstDropWarmup=" + warmup);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), UiBenchmark.class.getName(),
                 FIRST_DROP, data.toString(), file.toString(), Integer.toString(side)));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("The first-drop JVM failed: " + output.strip());
-        }
-        String[] times = output.strip().split("\\s+");
+        String[] times = run(command, "The first-drop JVM").strip().split("\\s+");
         return new Drop(Double.parseDouble(times[times.length - 2]), Double.parseDouble(times[times.length - 1]));
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -90,9 +91,12 @@ public final class InputsViewModel {
 
     // Commands
 
-    /** The drop handler's whole job: the view converts the Dragboard to a {@link DropInput} and calls this. */
+    /**
+     * The drop handler's whole job: the view converts the Dragboard to a {@link DropInput} and calls this. The
+     * first dropped image is selected, even over another input: it is what the user wants to look at next.
+     */
     public void acceptDrop(DropInput drop) {
-        add(drop.localPaths());
+        addThenSelect(drop.localPaths(), files -> files.isEmpty() ? null : files.get(0));
     }
 
     /** Adds files and folders (walked recursively) in the background; duplicates are skipped. */
@@ -102,23 +106,32 @@ public final class InputsViewModel {
 
     /** Adds files and folders, then selects {@code preferred} if it is among them (restoring a session). */
     public void add(List<Path> paths, Path preferred) {
+        addThenSelect(paths, files -> preferred);
+    }
+
+    private void addThenSelect(List<Path> paths, Function<List<Path>, Path> choice) {
         if (paths.isEmpty()) {
             return;
         }
         List<Path> request = List.copyOf(paths);
         if (request.stream().noneMatch(java.nio.file.Files::isDirectory)) {
             // Plain files need no walk: show their rows now, not after a round trip through the workers.
-            addCollected(InputCollector.collect(request));
-            items.stream().filter(i -> i.path().equals(preferred)).findFirst().ifPresent(selected::set);
+            List<Path> files = InputCollector.collect(request);
+            addCollected(files);
+            select(choice.apply(files));
             return;
         }
         background.execute(() -> {
             List<Path> files = InputCollector.collect(request);
             ui.post(() -> {
                 addCollected(files);
-                items.stream().filter(i -> i.path().equals(preferred)).findFirst().ifPresent(selected::set);
+                select(choice.apply(files));
             });
         });
+    }
+
+    private void select(Path path) {
+        items.stream().filter(i -> i.path().equals(path)).findFirst().ifPresent(selected::set);
     }
 
     /** Saves a pasted bitmap as a PNG under the data folder and adds it like a dropped file. */
@@ -132,7 +145,10 @@ public final class InputsViewModel {
                 Path tmp = Files.createTempFile(pasteDir, "paste", ".tmp");
                 ImageIO.write(pixels, "png", tmp.toFile());
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                ui.post(() -> addCollected(List.of(target)));
+                ui.post(() -> {
+                    addCollected(List.of(target));
+                    select(target);
+                });
             } catch (IOException e) {
                 LOG.warn("Could not save the pasted image", e);
                 ui.post(() -> message.set("Could not save the pasted image (" + e.getMessage() + ")."));

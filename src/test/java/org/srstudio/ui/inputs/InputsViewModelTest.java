@@ -56,6 +56,31 @@ class InputsViewModelTest {
     }
 
     @Test
+    void aDroppedImageIsSelectedEvenWhenAnotherInputIsOnScreen() throws Exception {
+        Files.writeString(dir.resolve("first.png"), "4x4");
+        Files.writeString(dir.resolve("second.png"), "8x8");
+        Files.writeString(dir.resolve("third.png"), "2x2");
+        InputsViewModel vm = vm();
+        vm.add(List.of(dir.resolve("first.png")));
+        vm.acceptDrop(DropInput.ofFiles(List.of(dir.resolve("second.png"), dir.resolve("third.png"))));
+        assertThat(vm.selected().name()).isEqualTo("second.png");
+        // Dropping one that is already listed shows it again rather than adding it twice.
+        vm.acceptDrop(DropInput.ofFiles(List.of(dir.resolve("first.png"))));
+        assertThat(vm.selected().name()).isEqualTo("first.png");
+        assertThat(vm.items()).hasSize(3);
+    }
+
+    @Test
+    void addingWithoutAPreferenceKeepsTheSelectedInput() throws Exception {
+        Files.writeString(dir.resolve("first.png"), "4x4");
+        Files.writeString(dir.resolve("second.png"), "8x8");
+        InputsViewModel vm = vm();
+        vm.add(List.of(dir.resolve("first.png")));
+        vm.add(List.of(dir.resolve("second.png")));
+        assertThat(vm.selected().name()).isEqualTo("first.png");
+    }
+
+    @Test
     void unreadableFileStaysInTheListWithItsReason() throws Exception {
         Files.writeString(dir.resolve("broken.png"), "garbage");
         InputsViewModel vm = vm();
