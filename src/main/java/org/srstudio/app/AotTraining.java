@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -91,42 +90,31 @@ public final class AotTraining {
         return shown;
     }
 
-    /** Drops {@code image} as a user would and returns once it is on screen at full size and scored. */
+    /** Drops {@code image} as a user would and returns once it is on screen at full size, with scores rows. */
     private static void drop(StudioWindow window, Path image) throws Exception {
-        CompletableFuture<Void> shown = new CompletableFuture<>();
         onFx(() -> {
             window.viewModel().inputs().acceptDrop(DropInput.ofFiles(List.of(image)));
             return null;
         });
         long deadline = System.nanoTime() + EACH_DROP.toNanos();
-        while (!shown.isDone() && System.nanoTime() < deadline) {
+        while (!onFx(() -> shownInFull(window, image))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The training image " + image.getFileName() + " was not shown within "
+                        + EACH_DROP.toSeconds() + " s.");
+            }
             Thread.sleep(50);
-            onFx(() -> {
-                CompareViewModel compare = window.viewModel().compare();
-                Variant a = compare.a();
-                boolean scored = !window.viewModel().scores().rows().isEmpty();
-                if (a != null && a.image().equals(image) && compare.image(a).isFull() && scored) {
-                    shown.complete(null);
-                }
-                return null;
-            });
-        }
-        if (!shown.isDone()) {
-            throw new IllegalStateException("The training image " + image.getFileName() + " was not shown within "
-                    + EACH_DROP.toSeconds() + " s.");
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        FX.post(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(EACH_DROP.toSeconds(), TimeUnit.SECONDS);
+    private static boolean shownInFull(StudioWindow window, Path image) {
+        CompareViewModel compare = window.viewModel().compare();
+        Variant a = compare.a();
+        return a != null && a.image().equals(image) && compare.image(a).isFull()
+                && !window.viewModel().scores().rows().isEmpty();
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        return FX.call(action, EACH_DROP);
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -6,6 +6,7 @@ import org.srstudio.ui.scores.VariantScorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -115,15 +116,7 @@ public final class ScreenshotTool {
     }
 
     static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        FX.post(() -> {
-            try {
-                result.complete(action.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+        return FX.call(action, Duration.ofSeconds(60));
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -99,7 +99,8 @@ class InstallerLayoutTest {
         String desktop = Files.readString(ROOT.resolve("installer/linux/resources/srstudio.desktop"));
         String script = Files.readString(ROOT.resolve("installer/linux/build.sh"));
 
-        assertThat(script).contains("--resource-dir \"$ROOT/installer/linux/resources\"").contains("--name srstudio");
+        assertThat(script).contains("cp -r \"$ROOT/installer/linux/resources\" \"$RESOURCES\"")
+                .contains("--resource-dir \"$RESOURCES\"").contains("--name srstudio");
         assertThat(desktop).containsPattern("(?m)^Exec=APPLICATION_LAUNCHER %[FU]$").contains("DESKTOP_MIMES");
         assertThat(Main.opensWindow(new String[] {ROOT.resolve("assets/icon.png").toString()})).isTrue();
     }

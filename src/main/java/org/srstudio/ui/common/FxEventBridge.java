@@ -1,7 +1,11 @@
 package org.srstudio.ui.common;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -19,6 +23,22 @@ public final class FxEventBridge implements UiDispatcher {
         } else {
             Platform.runLater(action);
         }
+    }
+
+    /**
+     * Runs {@code action} on the JavaFX thread and waits for its result: for the tools that drive the studio from
+     * another thread (the UI benchmark, the screenshots, the AOT training run).
+     */
+    public <T> T call(Supplier<T> action, Duration timeout) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        post(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
