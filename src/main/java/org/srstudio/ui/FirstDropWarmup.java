@@ -10,22 +10,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.srstudio.core.StudioException;
+import org.srstudio.ui.common.FxScheduler;
 import org.srstudio.ui.common.ImageFacts;
 import org.srstudio.ui.common.StudioTheme;
 import org.srstudio.ui.common.UiDispatcher;
 import org.srstudio.ui.common.UiImageLoader;
-import org.srstudio.ui.compare.DisplayLevels;
+import org.srstudio.ui.compare.CompareView;
+import org.srstudio.ui.compare.CompareViewModel;
 import org.srstudio.ui.compare.ImageCache;
-import org.srstudio.ui.compare.ImagePane;
+import org.srstudio.ui.compare.LoadedImage;
 import org.srstudio.ui.compare.ResultLibrary;
-import org.srstudio.ui.compare.ViewportModel;
+import org.srstudio.ui.compare.Variant;
 import org.srstudio.ui.inputs.InputsView;
 import org.srstudio.ui.inputs.InputsViewModel;
 import org.srstudio.ui.scores.ScoresView;
@@ -34,13 +34,15 @@ import org.srstudio.ui.scores.VariantScorer;
 
 /**
  * Runs the path of a dropped image once, right after the window opens, on throwaway views that are never shown:
- * a 1280 × 720 PNG written to a temporary file is listed, decoded (with row-by-row previews, as a large file is),
- * shown in an image pane and a scores table, and rendered once; then all of it is dropped and the file deleted.
- * The first image dropped in a session otherwise waits while the JVM loads and compiles that code (the codecs,
- * list and table cells, the image pane): in fresh JVMs a 1024² PNG took a median 624 ms to its first pixel
- * without this and 427 ms with it, against 182 ms for later drops. A user takes longer to reach for a file than
- * this takes. Nothing of it reaches the session, the screen or the real views. The system property
- * {@value #SWITCH}{@code =false} turns it off (the UI benchmark does, for its reference).
+ * a 1280 × 720 PNG written to a temporary file is listed, shown in a compare view (decoded with row-by-row
+ * previews, as a large file is, with its variants in the toolbar) over a scores table, and rendered once; then all
+ * of it is dropped and the file deleted. The first image dropped in a session otherwise waits while the JVM loads
+ * and compiles that code (the codecs, list and table cells, the compare view and its image pane): in fresh JVMs a
+ * 1024² PNG took a median 624 ms to its first pixel without this and 427 ms with an image pane in place of the
+ * compare view, against 182 ms for later drops; with the compare view, on Java 25 with the AOT cache, 216 ms
+ * against 311 ms. A user takes longer to reach for a file than this takes. Nothing of it reaches the session, the
+ * screen or the real views. The system property {@value #SWITCH}{@code =false} turns it off (the UI benchmark
+ * does, for its reference).
  */
 final class FirstDropWarmup {
     static final String SWITCH = "srstudio.firstDropWarmup";
@@ -91,32 +93,32 @@ final class FirstDropWarmup {
         try {
             InputsViewModel inputs = new InputsViewModel(loader, background, ui, file.getParent());
             ScoresViewModel scores = new ScoresViewModel(VariantScorer.NONE, background, ui);
-            ViewportModel viewport = new ViewportModel();
-            ImagePane pane = new ImagePane(viewport, new DisplayLevels(background, ui));
-            VBox root = new VBox(new InputsView(inputs), new ScoresView(scores), pane);
-            VBox.setVgrow(pane, Priority.ALWAYS);
-            theme.apply(new Scene(root, 800, 600));
+            CompareViewModel compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui,
+                    new FxScheduler());
+            CompareView compareView = new CompareView(compare);
+            VBox root = new VBox(new InputsView(inputs), compareView, new ScoresView(scores));
+            VBox.setVgrow(compareView, Priority.ALWAYS);
+            theme.apply(new Scene(root, 1280, 900));
             inputs.add(List.of(file));
-            scores.show(new ResultLibrary().variantsFor(file, new ImageFacts(WIDTH, HEIGHT, "png", Files.size(file))));
+            List<Variant> variants = new ResultLibrary().variantsFor(file,
+                    new ImageFacts(WIDTH, HEIGHT, "png", Files.size(file)));
+            compare.setVariants(variants);
+            scores.show(variants);
             root.applyCss();
             root.layout();
-            background.execute(() -> {
-                try {
-                    Image image = loader.loadProgressively(file, ImageCache.PREVIEW_SIDE, preview -> { });
-                    ui.post(() -> {
-                        viewport.setContentSize(WIDTH, HEIGHT);
-                        pane.imageAProperty().set(image);
-                        pane.imageBProperty().set(image);
-                        pane.splitProperty().set(true);
-                        root.layout();
-                        root.snapshot(null, null);
-                        delete(file);
-                    });
-                } catch (StudioException | RuntimeException e) {
-                    LOG.debug("Warm-up stopped", e);
-                    done.completeExceptionally(e);
+            LoadedImage input = compare.image(variants.get(0));
+            input.fullProperty().addListener((obs, was, full) -> {
+                if (full) {
+                    root.applyCss();
+                    root.layout();
+                    root.snapshot(null, null);
                     delete(file);
                 }
+            });
+            input.errorProperty().addListener((obs, none, sentence) -> {
+                LOG.debug("Warm-up stopped: {}", sentence);
+                done.completeExceptionally(new IllegalStateException(sentence));
+                delete(file);
             });
         } catch (IOException | RuntimeException e) {
             LOG.debug("Warm-up skipped", e);
