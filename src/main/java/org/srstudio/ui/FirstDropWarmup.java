@@ -96,9 +96,12 @@ final class FirstDropWarmup {
             CompareViewModel compare = new CompareViewModel(new ImageCache(loader, background, ui), background, ui,
                     new FxScheduler());
             CompareView compareView = new CompareView(compare);
-            VBox root = new VBox(new InputsView(inputs), compareView, new ScoresView(scores));
-            VBox.setVgrow(compareView, Priority.ALWAYS);
+            // The views join a scene that is already styled: the compare view applies CSS as soon as it is in one,
+            // and a scene marks its root as .root (where the theme's colours are) only after its nodes know it.
+            VBox root = new VBox();
             theme.apply(new Scene(root, 1280, 900));
+            root.getChildren().addAll(new InputsView(inputs), compareView, new ScoresView(scores));
+            VBox.setVgrow(compareView, Priority.ALWAYS);
             inputs.add(List.of(file));
             List<Variant> variants = new ResultLibrary().variantsFor(file,
                     new ImageFacts(WIDTH, HEIGHT, "png", Files.size(file)));
