@@ -4,13 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.srstudio.core.FileTrees;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.prompt.PromptService;
@@ -55,7 +54,7 @@ public final class AotTraining {
         try {
             return run(new StudioPaths(modelsDir, data));
         } finally {
-            deleteTree(data);
+            FileTrees.delete(data);
         }
     }
 
@@ -116,13 +115,5 @@ public final class AotTraining {
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
         return FX.call(action, EACH_DROP);
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.srstudio.core.FileTrees;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.image.FloatImage;
 import org.srstudio.core.job.JobContext;
@@ -154,9 +155,7 @@ public final class NeuralBenchmark {
             return m.find() ? Optional.of(new Timing(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))))
                     : Optional.empty();
         } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            FileTrees.delete(tmp);
         }
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.srstudio.app.AotTraining;
+import org.srstudio.core.FileTrees;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.ImageDecoder;
 import org.srstudio.core.job.DeviceJobExecutor;
@@ -154,9 +155,7 @@ public final class UiBenchmark {
             report(out, side, "first drop, no AOT cache and the warm-up turned off (reference)", unwarmed, decodeMs);
             report(out, side, "later drops, " + LATER_DROPS + " in one JVM", later, decodeMs);
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FileTrees.delete(dir);
     }
 
     /** Runs the studio's AOT training in a new JVM, as ./srstudio does once per build, writing {@code cache}. */

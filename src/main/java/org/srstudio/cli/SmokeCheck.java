@@ -5,10 +5,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.srstudio.core.FileTrees;
 import org.srstudio.core.StudioException;
 import org.srstudio.core.StudioServices;
 import org.srstudio.core.image.DecodedImage;
@@ -90,8 +89,8 @@ final class SmokeCheck {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             // a leftover temporary folder is harmless
         }
